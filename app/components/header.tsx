@@ -1,0 +1,145 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { locales, useLocale, useT } from "~/i18n";
+
+interface RootUser {
+  id: string;
+  displayName: string;
+  role: "admin" | "employee" | "customer";
+}
+
+const navItems = [
+  { to: "/", label: "nav.home" },
+  { to: "/communities", label: "nav.communities" },
+  { to: "/ideas", label: "nav.ideas" },
+  { to: "/search", label: "nav.search" },
+] as const;
+
+export function AppHeader() {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const user = useRouteLoaderData<{ user: RootUser | null }>("root")?.user ?? null;
+  const here = location.pathname + location.search;
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <a href="/" className="text-xl font-bold text-brand-700">
+          {t("app.name")}
+        </a>
+        <nav aria-label={t("nav.main")} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-1">
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.to === "/"}
+                  className={({ isActive }) =>
+                    `block rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
+                  }
+                >
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="order-4 w-full sm:order-none sm:ml-auto sm:w-64">
+          <form method="get" action="/search" role="search">
+            <label htmlFor="header-search" className="sr-only">
+              {t("search.label")}
+            </label>
+            <input
+              id="header-search"
+              name="q"
+              type="search"
+              placeholder={t("search.placeholder")}
+              className="w-full rounded-md border border-slate-400 px-3 py-1.5 text-sm"
+            />
+          </form>
+        </div>
+        <div className="ml-auto flex items-center gap-3 sm:ml-0">
+          <Form method="post" action="/locale" className="flex items-center gap-1">
+            <input type="hidden" name="redirectTo" value={here} />
+            <label htmlFor="locale-switch" className="sr-only">
+              {t("locale.label")}
+            </label>
+            <select
+              id="locale-switch"
+              name="locale"
+              defaultValue={locale}
+              key={locale}
+              className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
+            >
+              {locales.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {t(`locale.${option}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="rounded-md border border-slate-400 px-2 py-1 text-sm hover:bg-slate-100">
+              {t("locale.switch")}
+            </button>
+          </Form>
+          {user ? <AccountMenu user={user} /> : <SignInLinks />}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function SignInLinks() {
+  const t = useT();
+  return (
+    <div className="flex gap-2 text-sm">
+      <a href="/signin" className="rounded-md px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+        {t("account.signIn")}
+      </a>
+      <a href="/signup" className="rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+        {t("account.signUp")}
+      </a>
+    </div>
+  );
+}
+
+/** A <details> menu: it opens without JavaScript and is reachable by keyboard. */
+function AccountMenu({ user }: { user: RootUser }) {
+  const t = useT();
+  return (
+    <details className="relative">
+      <summary
+        aria-label={`${t("account.menu")}: ${user.displayName}`}
+        className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
+      >
+        {user.displayName}
+      </summary>
+      <ul className="absolute right-0 z-10 mt-2 w-56 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <li>
+          <a href={`/users/${user.id}`} className="block px-4 py-2 hover:bg-slate-100">
+            {t("account.profile")}
+          </a>
+        </li>
+        <li>
+          <a href="/settings" className="block px-4 py-2 hover:bg-slate-100">
+            {t("account.settings")}
+          </a>
+        </li>
+        {user.role === "admin" ? (
+          <li>
+            <a href="/admin/sites" className="block px-4 py-2 hover:bg-slate-100">
+              {t("admin.sites")}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <Form method="post" action="/signout">
+            <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-slate-100">
+              {t("account.signOut")}
+            </button>
+          </Form>
+        </li>
+      </ul>
+    </details>
+  );
+}

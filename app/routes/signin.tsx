@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { signIn } from "../../server/auth/sign-in";
+import { handleForm, readForm, safeRedirectPath } from "../../server/http/respond";
+import { Field, FormMessage, buttonClass, inputClass, isFormFailure } from "~/components/forms";
+import { useT } from "~/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Guilde" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  return handleForm(values, async () => {
+    const { cookie } = await signIn(context.guilde, { input: values, ip: context.clientIp });
+    return redirect(safeRedirectPath(values.redirectTo), { headers: { "Set-Cookie": cookie.serialized } });
+  });
+}
+
+export default function SignIn() {
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-md rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
+      <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
+      <Form method="post" className="mt-6 flex flex-col gap-4" noValidate>
+        <FormMessage failure={failure} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Field name="email" label="field.email" failure={failure}>
+          {(props) => <input {...props} type="email" autoComplete="username" required className={inputClass} />}
+        </Field>
+        <Field name="password" label="field.password" failure={failure}>
+          {(props) => <input {...props} type="password" autoComplete="current-password" required className={inputClass} />}
+        </Field>
+        <button type="submit" className={buttonClass}>
+          {t("signIn.submit")}
+        </button>
+      </Form>
+      <p className="mt-6 text-sm text-slate-700">
+        {t("signIn.noAccount")}{" "}
+        <a href="/signup" className="font-semibold text-brand-700 underline">
+          {t("account.signUp")}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; directory?: string }
+  | { kind: "postgres"; url: string; poolSize?: number };
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Applies the committed drizzle-kit migrations; safe to run on every start. */
+  migrate(): Promise<void>;
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Next to this file in development; found by walking up once bundled into build/. */
+const migrationsFolder = (() => {
+  for (let dir = import.meta.dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    for (const candidate of [path.join(dir, "migrations"), path.join(dir, "db", "migrations")]) {
+      if (fs.existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
+    }
+  }
+  throw new Error(`db/migrations not found above ${import.meta.dirname}`);
+})();
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? 10) : openPglite(target.directory);
+}
+
+function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: "postgres",
+    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * PGlite is a single connection with no lock of its own on its folder: a second process opening the
+ * same folder would corrupt it, so a lock file with our pid guards it.
+ */
+async function openPglite(directory: string | undefined): Promise<DatabaseHandle> {
+  let releaseLock = () => {};
+  if (directory) {
+    fs.mkdirSync(directory, { recursive: true });
+    releaseLock = lockDataFolder(directory);
+  }
+  const client = await PGlite.create({ dataDir: directory, extensions: { pg_trgm, unaccent } }).catch(
+    (error: unknown) => {
+      releaseLock();
+      throw error;
+    },
+  );
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: "pglite",
+    migrate: async () => {
+      await client.exec("create extension if not exists pg_trgm; create extension if not exists unaccent;");
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    },
+    ping: async () => {
+      if (client.closed) throw new Error("the embedded database is closed");
+      await client.query("select 1");
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+      releaseLock();
+    },
+  };
+}
+
+export class DataFolderLockedError extends Error {}
+
+function lockDataFolder(directory: string): () => void {
+  const lockFile = path.join(directory, "guilde.lock");
+  const tryLock = () => fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+  try {
+    tryLock();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new DataFolderLockedError(
+        `The embedded database in ${directory} is in use by process ${holder}. Stop it first, or set DATA_DIR to another folder.`,
+      );
+    }
+    // A stale lock left by a process that died: take it over.
+    fs.rmSync(lockFile, { force: true });
+    tryLock();
+  }
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const siteKind = pgEnum("site_kind", ["store", "plant", "warehouse", "office"]);
+export const userRole = pgEnum("user_role", ["admin", "employee", "customer"]);
+export const locale = pgEnum("locale", ["en", "fr"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const sites = pgTable("sites", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  city: text("city").notNull(),
+  kind: siteKind("kind").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    // Stored lower-cased so that uniqueness ignores case.
+    email: text("email").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull(),
+    siteId: text("site_id").references(() => sites.id),
+    title: text("title").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    locale: locale("locale"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("users_site_idx").on(table.siteId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+/** Every sign-in attempt, kept for a short window to throttle guessing per account and per address. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: text("id").primaryKey().default(sql`gen_random_uuid()`),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("sign_in_attempts_email_idx").on(table.email, table.attemptedAt),
+    index("sign_in_attempts_ip_idx").on(table.ip, table.attemptedAt),
+  ],
+);
+
+export type Site = typeof sites.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type Locale = (typeof locale.enumValues)[number];

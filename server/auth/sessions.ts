@@ -1,0 +1,109 @@
+/**
+ * All session handling lives here, behind a few functions, because Lucia v3 is no longer developed
+ * upstream: replacing it must touch this file only.
+ */
+import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
+import { Lucia, TimeSpan, verifyRequestOrigin } from "lucia";
+import type { Database } from "../../db/client";
+import { sessions, users, type User } from "../../db/schema";
+
+export type SessionUser = Pick<User, "id" | "email" | "displayName" | "role" | "siteId" | "locale">;
+
+export interface SessionCookie {
+  name: string;
+  value: string;
+  /** A complete Set-Cookie header value. */
+  serialized: string;
+}
+
+export interface ValidatedSession {
+  user: SessionUser;
+  sessionId: string;
+  /** Set when the session was extended or must be cleared: send it back to the browser. */
+  refreshedCookie: SessionCookie | null;
+}
+
+export type Sessions = ReturnType<typeof createSessions>;
+
+export function createSessions(db: Database, options: { secureCookies: boolean }) {
+  const adapter = new DrizzlePostgreSQLAdapter(db as never, sessions, users);
+  const lucia = new Lucia(adapter, {
+    // Sessions last 30 days and are extended while used (Lucia renews past half-life).
+    sessionExpiresIn: new TimeSpan(30, "d"),
+    sessionCookie: {
+      name: "guilde_session",
+      attributes: { secure: options.secureCookies, sameSite: "lax" },
+    },
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      displayName: attributes.displayName,
+      role: attributes.role,
+      siteId: attributes.siteId,
+      locale: attributes.locale,
+    }),
+  });
+
+  const toCookie = (cookie: { name: string; value: string; serialize(): string }): SessionCookie => ({
+    name: cookie.name,
+    value: cookie.value,
+    serialized: cookie.serialize(),
+  });
+
+  return {
+    cookieName: lucia.sessionCookieName,
+
+    async start(userId: string): Promise<SessionCookie> {
+      const session = await lucia.createSession(userId, {});
+      return toCookie(lucia.createSessionCookie(session.id));
+    },
+
+    /** Reads the session cookie from a Cookie header; null when absent, expired or revoked. */
+    async validate(cookieHeader: string | null | undefined): Promise<ValidatedSession | null> {
+      const sessionId = lucia.readSessionCookie(cookieHeader ?? "");
+      if (!sessionId) return null;
+      const { session, user } = await lucia.validateSession(sessionId);
+      if (!session) return null;
+      return {
+        sessionId: session.id,
+        user,
+        refreshedCookie: session.fresh ? toCookie(lucia.createSessionCookie(session.id)) : null,
+      };
+    },
+
+    async end(sessionId: string): Promise<SessionCookie> {
+      await lucia.invalidateSession(sessionId);
+      return toCookie(lucia.createBlankSessionCookie());
+    },
+
+    /** Signs a user out everywhere: every session of theirs stops working at once. */
+    async endAll(userId: string): Promise<void> {
+      await lucia.invalidateUserSessions(userId);
+    },
+
+    blankCookie: () => toCookie(lucia.createBlankSessionCookie()),
+
+    async deleteExpired(): Promise<void> {
+      await lucia.deleteExpiredSessions();
+    },
+  };
+}
+
+/** CSRF defence for cookie-authenticated form posts: the Origin (or Referer) must be our own host. */
+export function isSameOriginRequest(
+  headers: { origin?: string; referer?: string; host?: string },
+  trustedOrigins: string[],
+): boolean {
+  const origin = headers.origin ?? headers.referer;
+  if (!origin || !headers.host) return false;
+  const allowedHosts = [headers.host, ...trustedOrigins.map((trusted) => new URL(trusted).host)];
+  return verifyRequestOrigin(origin, allowedHosts);
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: Lucia<Record<never, never>, SessionUserAttributes>;
+    // The Drizzle adapter hands over the user row with its TypeScript property names.
+    DatabaseUserAttributes: User;
+  }
+}
+type SessionUserAttributes = Omit<SessionUser, "id">;

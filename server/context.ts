@@ -1,0 +1,30 @@
+import type { Server as SocketServer } from "socket.io";
+import type { Database, DatabaseHandle } from "../db/client";
+import type { Config } from "./config";
+import type { SessionUser, Sessions } from "./auth/sessions";
+import type { Logger } from "./logger";
+
+/** What every service receives first: the running Guilde's dependencies, never a global. */
+export interface Guilde {
+  config: Config;
+  database: DatabaseHandle;
+  db: Database;
+  sessions: Sessions;
+  log: Logger;
+}
+
+/** Remix's load context: Guilde plus this request's facts. */
+export interface RequestContext {
+  guilde: Guilde;
+  io: SocketServer;
+  /** Nonce for the inline scripts Remix renders; matches the Content-Security-Policy header. */
+  cspNonce: string;
+  clientIp: string;
+  /** The signed-in user, or null; also the policy's viewer. */
+  user: SessionUser | null;
+  sessionId: string | null;
+}
+
+declare module "@remix-run/node" {
+  interface AppLoadContext extends RequestContext {}
+}

@@ -1,0 +1,38 @@
+import { parseConfig, ConfigError } from "./config";
+import { openGuilde } from "./guilde";
+import { startServer } from "./server";
+import { DataFolderLockedError } from "../db/client";
+
+async function main() {
+  const config = parseConfig();
+  const guilde = await openGuilde(config);
+  const server = await startServer(guilde, { port: config.port, host: config.host });
+  guilde.log.info(`Guilde is running on ${server.url} (database: ${guilde.database.kind}, search: ${config.search.kind})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    guilde.log.info(`${signal} received: finishing requests and closing.`);
+    const forceExit = setTimeout(() => {
+      guilde.log.error("Shutdown took longer than 10 s; exiting.");
+      process.exit(1);
+    }, 10_000);
+    forceExit.unref();
+    await server.close();
+    // PGlite flushes to disk on close.
+    await guilde.database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataFolderLockedError) {
+    console.error(error.message);
+  } else {
+    console.error("Guilde could not start:", error);
+  }
+  process.exit(1);
+});

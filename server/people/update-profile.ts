@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { sites, users } from "../../db/schema";
+import type { Guilde } from "../context";
+import { Invalid, NotFound } from "../errors";
+import { ensureCan, type Viewer } from "../policy";
+import { parseInput, type Untrusted } from "../validation";
+import { profileSchema, type ProfileInput } from "./schemas";
+
+export async function updateProfile(
+  guilde: Guilde,
+  { viewer, userId, input }: { viewer: Viewer; userId: string; input: Untrusted<ProfileInput> },
+): Promise<void> {
+  const data = parseInput(profileSchema, input);
+  await guilde.db.transaction(async (tx) => {
+    const [target] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId));
+    if (!target) throw new NotFound();
+    ensureCan(viewer, { action: "profile.edit", profile: target }, "hide");
+    if (data.siteId) {
+      if (target.role === "customer") throw new Invalid({ siteId: ["errors.invalidChoice"] });
+      const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, data.siteId));
+      if (!site) throw new Invalid({ siteId: ["errors.siteRequired"] });
+    }
+    await tx
+      .update(users)
+      .set({
+        displayName: data.displayName,
+        title: data.title,
+        bio: data.bio,
+        ...(data.siteId ? { siteId: data.siteId } : {}),
+        ...(data.locale !== undefined ? { locale: data.locale } : {}),
+      })
+      .where(eq(users.id, userId));
+  });
+}
+
+/** The language switcher: a signed-in user's choice is remembered on their account. */
+export async function setLocale(guilde: Guilde, { viewer, locale }: { viewer: Viewer; locale: "en" | "fr" }) {
+  if (!viewer) return;
+  await guilde.db.update(users).set({ locale }).where(eq(users.id, viewer.id));
+}

@@ -1,0 +1,91 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { Server as SocketServer } from "socket.io";
+import type { Guilde } from "./context";
+import { health } from "./http/health";
+import { cspNonce, sameOriginPosts, securityHeaders } from "./http/security";
+import { loadSession } from "./http/session";
+import { projectRoot } from "./paths";
+import { attachSocketServer } from "./realtime/socket";
+
+export interface RunningServer {
+  httpServer: HttpServer;
+  io: SocketServer;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, closes sockets. The database is the caller's to close. */
+  close(): Promise<void>;
+}
+
+/** One HTTP server for the Remix app and Socket.IO. */
+export async function startServer(guilde: Guilde, { port, host }: { port: number; host: string }): Promise<RunningServer> {
+  const { config } = guilde;
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = createServer(app);
+  const io = attachSocketServer(httpServer, guilde);
+
+  app.use(compression());
+  app.use(cspNonce, securityHeaders({ development: config.development }));
+  app.get("/healthz", health(guilde));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite = async () => {};
+  if (config.development) {
+    const vite = await import("vite").then((module) =>
+      module.createServer({ root: projectRoot, server: { middlewareMode: true, hmr: { server: httpServer } } }),
+    );
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    closeVite = () => vite.close();
+  } else {
+    const clientDir = path.join(projectRoot, "build", "client");
+    // Hashed file names never change content: cache them for a year.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    build = (await import(pathToFileURL(path.join(projectRoot, "build", "server", "index.js")).href)) as ServerBuild;
+  }
+
+  app.use(sameOriginPosts(config.trustedOrigins), loadSession(guilde));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.development ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        guilde,
+        io,
+        cspNonce: res.locals.cspNonce,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        user: res.locals.user,
+        sessionId: res.locals.sessionId,
+      }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, host, resolve);
+  });
+  const address = httpServer.address();
+  const boundPort = typeof address === "object" && address ? address.port : port;
+  const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${boundPort}`;
+
+  return {
+    httpServer,
+    io,
+    url,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      // io.close() disconnects every socket and closes the HTTP server; in-flight requests still finish.
+      io.close();
+      await closeVite();
+      await closed;
+    },
+  };
+}
