@@ -124,3 +124,8 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
+
+/** `db.execute` answers an array on postgres.js and `{ rows }` on PGlite: this reads both. */
+export function resultRows<Row>(result: unknown): Row[] {
+  return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+}

@@ -26,5 +26,7 @@ export interface RequestContext {
 }
 
 declare module "@remix-run/node" {
+  // Declaration merging needs an interface; it adds RequestContext's members to Remix's type.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends RequestContext {}
 }

@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { openDatabase, resultRows, type DatabaseHandle, type DatabaseKind } from "../../db/client";
+import { adminUrl, databaseUrl, templateDatabaseName } from "./postgres";
+
+export const testDatabaseKind: DatabaseKind = process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or a clone of the migrated
+ * template on the test PostgreSQL server, dropped on close.
+ */
+export async function openTestDatabase(kind: DatabaseKind = testDatabaseKind): Promise<DatabaseHandle> {
+  if (kind === "pglite") {
+    const handle = await openDatabase({ kind: "pglite" });
+    await handle.migrate();
+    return handle;
+  }
+  const name = `guilde_test_${randomBytes(6).toString("hex")}`;
+  const admin = await openDatabase({ kind: "postgres", url: adminUrl(), poolSize: 1 });
+  await admin.db.execute(sql.raw(`create database ${name} template ${templateDatabaseName}`));
+  const handle = await openDatabase({ kind: "postgres", url: databaseUrl(name), poolSize: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
+  };
+}
+
+/** Empties every table between tests, so that no test depends on another's data. */
+export async function truncateAll(handle: DatabaseHandle): Promise<void> {
+  const rows = resultRows<{ tablename: string }>(
+    await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`),
+  );
+  if (rows.length === 0) return;
+  const tables = rows.map((row) => `"${row.tablename}"`).join(", ");
+  await handle.db.execute(sql.raw(`truncate ${tables} restart identity cascade`));
+}
