@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { signIn } from "../../server/auth/sign-in";
@@ -7,6 +7,12 @@ import { Field, FormMessage, buttonClass, inputClass, isFormFailure } from "~/co
 import { useT } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Guilde" }];
+
+// A throttled attempt tells the browser when to come back.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));

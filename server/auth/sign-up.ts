@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { newId } from "../../db/ids";
 import { sites, users } from "../../db/schema";
 import type { Guilde } from "../context";
-import { Conflict, Invalid } from "../errors";
+import { Invalid } from "../errors";
 import { parseInput, type Untrusted } from "../validation";
 import { hashPassword } from "./passwords";
 import type { SessionCookie } from "./sessions";
@@ -38,7 +38,7 @@ export async function signUp(
       })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    if (inserted.length === 0) throw new Conflict("errors.emailTaken", { email: ["errors.emailTaken"] });
+    if (inserted.length === 0) throw new Invalid({ email: ["errors.emailTaken"] });
   });
 
   return { userId, cookie: await guilde.sessions.start(userId) };

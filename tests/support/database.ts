@@ -9,11 +9,16 @@ export const testDatabaseKind: DatabaseKind = process.env.TEST_DB === "postgres"
  * A fresh, migrated database for one test file: an in-memory PGlite, or a clone of the migrated
  * template on the test PostgreSQL server, dropped on close.
  */
-export async function openTestDatabase(kind: DatabaseKind = testDatabaseKind): Promise<DatabaseHandle> {
+export interface TestDatabase extends DatabaseHandle {
+  cutOff(): Promise<void>;
+}
+
+export async function openTestDatabase(kind: DatabaseKind = testDatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const handle = await openDatabase({ kind: "pglite" });
     await handle.migrate();
-    return handle;
+    // The embedded database lives in the process: closing it is how it becomes unreachable.
+    return { ...handle, cutOff: () => handle.close() };
   }
   const name = `guilde_test_${randomBytes(6).toString("hex")}`;
   const admin = await openDatabase({ kind: "postgres", url: adminUrl(), poolSize: 1 });
@@ -21,6 +26,13 @@ export async function openTestDatabase(kind: DatabaseKind = testDatabaseKind): P
   const handle = await openDatabase({ kind: "postgres", url: databaseUrl(name), poolSize: 5 });
   return {
     ...handle,
+    /** Cuts the server off from this database, as if it had gone down. */
+    cutOff: async () => {
+      await admin.db.execute(sql.raw(`alter database ${name} allow_connections false`));
+      await admin.db.execute(
+        sql.raw(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`),
+      );
+    },
     close: async () => {
       await handle.close();
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));

@@ -1,17 +1,17 @@
 import { afterAll, beforeEach } from "vitest";
-import type { DatabaseHandle } from "../../db/client";
 import { createSessions } from "../../server/auth/sessions";
 import { parseConfig, type Config } from "../../server/config";
 import type { Guilde } from "../../server/context";
 import { createLogger } from "../../server/logger";
 import { startServer, type RunningServer } from "../../server/server";
-import { openTestDatabase, truncateAll } from "./database";
+import { openTestDatabase, truncateAll, type TestDatabase } from "./database";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DEMO_DATA: "false", ...overrides });
 }
 
 export interface TestGuilde extends Guilde {
+  database: TestDatabase;
   /** Starts the real HTTP + Socket.IO server on a free loopback port (the production build). */
   serve(): Promise<RunningServer>;
 }
@@ -21,7 +21,7 @@ export interface TestGuilde extends Guilde {
  * is emptied before each test.
  */
 export function useGuilde(overrides: Record<string, string> = {}): TestGuilde {
-  let handle: DatabaseHandle | undefined;
+  let handle: TestDatabase | undefined;
   let server: RunningServer | undefined;
   const config = testConfig(overrides);
   const guilde = {
