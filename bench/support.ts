@@ -5,10 +5,9 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import { demoPassword, demoUsers } from "../db/seed";
+import { projectRoot } from "../server/paths";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const scratchRoot = path.join(projectRoot, "bench", ".tmp");
 
 /** The demo employee the benchmarks sign in as. */
@@ -18,7 +17,7 @@ export const benchAccount = {
 };
 
 /** The baseline every figure is compared with: the least a Node HTTP server can do. */
-export const helloWorldScript =
+const helloWorldScript =
   "require('http').createServer((q,s)=>s.end('ok')).listen(Number(process.env.PORT),'127.0.0.1')";
 
 export interface ServerProcess {
@@ -26,7 +25,7 @@ export interface ServerProcess {
   pid: number;
   exited: Promise<void>;
   hasExited(): boolean;
-  /** The last few kilobytes the process printed, to explain a failed start. */
+  /** The first few kilobytes the process printed, to explain a failed start. */
   output(): string;
 }
 
@@ -109,14 +108,14 @@ export function spawnServer(command: string, args: string[], env: Record<string,
   });
   let output = "";
   const keep = (text: string) => {
-    output = (output + text).slice(-8192);
+    output = (output + text).slice(0, 4096);
   };
   child.stdout!.on("data", (chunk: Buffer) => keep(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => keep(chunk.toString()));
   let exited = false;
   const server: ServerProcess = {
     child,
-    pid: child.pid ?? -1,
+    pid: child.pid ?? 0,
     exited: new Promise((resolve) => {
       const markExited = () => {
         exited = true;
@@ -137,7 +136,10 @@ export function spawnServer(command: string, args: string[], env: Record<string,
   return server;
 }
 
-/** SIGTERM (Guilde's graceful shutdown), SIGKILL after 15 s, then waits until the whole group is gone. */
+/**
+ * SIGTERM (Guilde's graceful shutdown), SIGKILL after 15 s; then gives the rest of the group 5 s to
+ * follow before killing it.
+ */
 export async function stopServer(server: ServerProcess) {
   if (!server.hasExited()) {
     killGroup(server.pid, "SIGTERM");
@@ -151,6 +153,8 @@ export async function stopServer(server: ServerProcess) {
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals) {
+  // No pid means the spawn failed; and kill(-0) or kill(1) would hit far more than our server.
+  if (!(pid > 1)) return;
   try {
     process.kill(-pid, signal);
   } catch {
@@ -159,6 +163,7 @@ function killGroup(pid: number, signal: NodeJS.Signals) {
 }
 
 function groupIsAlive(pid: number): boolean {
+  if (!(pid > 1)) return false;
   try {
     process.kill(-pid, 0);
     return true;
@@ -219,11 +224,15 @@ export function guildeEnvironment({ port, dataDir, databaseUrl, demoData }: Guil
 
 /** Starts the built Guilde on a free port and waits until it is healthy. */
 export function startGuilde(settings: Omit<GuildeSettings, "port">): Promise<RunningServer> {
-  return startOnFreePort((port) => spawnServer("node", ["build/guilde.js"], guildeEnvironment({ ...settings, port })));
+  return startOnFreePort((port) => spawnServer(process.execPath, ["build/guilde.js"], guildeEnvironment({ ...settings, port })));
+}
+
+export function spawnHelloWorld(port: number): ServerProcess {
+  return spawnServer(process.execPath, ["-e", helloWorldScript], { PORT: String(port) });
 }
 
 export function startHelloWorld(): Promise<RunningServer> {
-  return startOnFreePort((port) => spawnServer("node", ["-e", helloWorldScript], { PORT: String(port) }));
+  return startOnFreePort(spawnHelloWorld);
 }
 
 export async function startOnFreePort(spawnOnPort: (port: number) => ServerProcess): Promise<RunningServer> {

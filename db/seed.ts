@@ -43,7 +43,13 @@ export async function seedDemoData(guilde: Guilde): Promise<{ banner: string } |
     await tx.insert(sites).values(siteRows);
     const siteId = new Map(siteRows.map((site) => [site.name, site.id]));
     await tx.insert(users).values(
-      demoUsers.map(({ site, ...user }) => ({ id: newId(), ...user, passwordHash, siteId: siteId.get(site)! })),
+      demoUsers.map(({ site, ...user }) => ({
+        id: newId(),
+        ...user,
+        handle: user.email.split("@")[0],
+        passwordHash,
+        siteId: siteId.get(site)!,
+      })),
     );
   });
 

@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Guilde" }];
 // A throttled attempt tells the browser when to come back.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  return new Headers(retryAfter ? { "Retry-After": retryAfter } : undefined);
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,1 +1,4 @@
 export * from "./people";
+export * from "./communities";
+export * from "./posts";
+export * from "./activity";

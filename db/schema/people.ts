@@ -22,6 +22,8 @@ export const users = pgTable(
     // Stored lower-cased so that uniqueness ignores case.
     email: text("email").notNull().unique(),
     displayName: text("display_name").notNull(),
+    /** What @mentions use, e.g. "karim.benali": unique, lower-case, derived from the e-mail. */
+    handle: text("handle").notNull().unique(),
     passwordHash: text("password_hash"),
     role: userRole("role").notNull(),
     siteId: text("site_id").references(() => sites.id),

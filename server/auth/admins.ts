@@ -3,6 +3,7 @@ import { newId } from "../../db/ids";
 import { users } from "../../db/schema";
 import type { Guilde } from "../context";
 import { parseInput } from "../validation";
+import { availableHandle } from "../people/handles";
 import { hashPassword } from "./passwords";
 import { displayName, email, password } from "./schemas";
 import { z } from "zod";
@@ -34,6 +35,7 @@ export async function createOrPromoteAdmin(
   await guilde.db.insert(users).values({
     id: userId,
     email: data.email,
+    handle: await availableHandle(guilde.db, data.email),
     displayName: data.displayName,
     passwordHash: await hashPassword(data.password),
     role: "admin",

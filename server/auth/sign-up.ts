@@ -4,6 +4,7 @@ import { sites, users } from "../../db/schema";
 import type { Guilde } from "../context";
 import { Invalid } from "../errors";
 import { parseInput, type Untrusted } from "../validation";
+import { availableHandle } from "../people/handles";
 import { hashPassword } from "./passwords";
 import type { SessionCookie } from "./sessions";
 import { signUpSchema, type SignUpInput } from "./schemas";
@@ -30,6 +31,7 @@ export async function signUp(
       .values({
         id: userId,
         email: data.email,
+        handle: await availableHandle(tx, data.email),
         displayName: data.displayName,
         passwordHash,
         role: "employee",

@@ -29,6 +29,7 @@ async function user(guilde: Guilde, role: User["role"], { site: userSite, ...val
     .values({
       id: newId(),
       email: `person${n}@guilde.test`,
+      handle: `person${n}`,
       displayName: `Person ${n}`,
       passwordHash: await testPasswordHash,
       role,

@@ -1,0 +1,58 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./people";
+
+export const notificationKind = pgEnum("notification_kind", [
+  "question_in_community",
+  "answer_on_followed",
+  "comment_on_post",
+  "answer_accepted",
+  "mention",
+  "monitor_application",
+  "monitor_application_decided",
+  "join_request",
+  "join_request_decided",
+  "question_closed",
+]);
+
+/**
+ * In-app notifications. Written in the same transaction as what caused them; `summary` holds what the
+ * list shows (a title, an excerpt) as it was when the recipient was allowed to see it.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: notificationKind("kind").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    communityId: text("community_id"),
+    postId: text("post_id"),
+    replyId: text("reply_id"),
+    summary: jsonb("summary").$type<{ title?: string; excerpt?: string; note?: string; decision?: string }>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.createdAt.desc(), table.id.desc())],
+);
+
+/** Every moderation and administration action. Rows are only ever inserted. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    actorId: text("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    targetKind: text("target_kind").notNull(),
+    targetId: text("target_id").notNull(),
+    communityId: text("community_id"),
+    reason: text("reason"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("audit_log_community_idx").on(table.communityId, table.createdAt.desc())],
+);
+
+export type Notification = typeof notifications.$inferSelect;
+export type NotificationKind = (typeof notificationKind.enumValues)[number];

@@ -1,0 +1,131 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { communities } from "./communities";
+import { sites, users } from "./people";
+
+export const postKind = pgEnum("post_kind", ["question", "tutorial", "idea", "discussion"]);
+export const replyKind = pgEnum("reply_kind", ["answer", "comment"]);
+export const closeReason = pgEnum("close_reason", ["duplicate", "off_topic", "resolved", "other"]);
+
+/** Questions now; tutorials, ideas and discussions share the table and add their own columns. */
+export const posts = pgTable(
+  "posts",
+  {
+    id: text("id").primaryKey(),
+    kind: postKind("kind").notNull(),
+    communityId: text("community_id")
+      .notNull()
+      .references(() => communities.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** The author's site when they posted: a later move does not rewrite history. */
+    originSiteId: text("origin_site_id").references(() => sites.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** Sanitised HTML rendered from `body` at write time, so that pages never render Markdown. */
+    bodyHtml: text("body_html").notNull(),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    score: integer("score").notNull().default(0),
+    answerCount: integer("answer_count").notNull().default(0),
+    acceptedAnswerId: text("accepted_answer_id"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closeReason: closeReason("close_reason"),
+    duplicateOfId: text("duplicate_of_id"),
+    pinnedAt: timestamp("pinned_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("posts_community_newest_idx").on(table.communityId, table.kind, table.createdAt.desc(), table.id.desc()),
+    index("posts_community_activity_idx").on(table.communityId, table.lastActivityAt.desc(), table.id.desc()),
+    index("posts_community_top_idx").on(table.communityId, table.kind, table.score.desc(), table.id.desc()),
+    index("posts_unanswered_idx")
+      .on(table.communityId, table.createdAt.desc(), table.id.desc())
+      .where(sql`answer_count = 0 and deleted_at is null and kind = 'question'`),
+    index("posts_solved_idx")
+      .on(table.communityId, table.createdAt.desc(), table.id.desc())
+      .where(sql`accepted_answer_id is not null and deleted_at is null`),
+    index("posts_author_idx").on(table.authorId, table.createdAt.desc()),
+    index("posts_duplicate_of_idx").on(table.duplicateOfId),
+  ],
+);
+
+/** Answers to a question, and comments on the question (no parent) or on an answer (parent). */
+export const replies = pgTable(
+  "replies",
+  {
+    id: text("id").primaryKey(),
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id),
+    kind: replyKind("kind").notNull(),
+    parentReplyId: text("parent_reply_id"),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    originSiteId: text("origin_site_id").references(() => sites.id),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    score: integer("score").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("replies_post_idx").on(table.postId, table.kind, table.createdAt),
+    index("replies_author_idx").on(table.authorId, table.createdAt.desc()),
+  ],
+);
+
+/** One vote per person and post or reply; `value` is +1 or -1. */
+export const votes = pgTable(
+  "votes",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    targetId: text("target_id").notNull(),
+    value: smallint("value").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.targetId] }), index("votes_target_idx").on(table.targetId)],
+);
+
+/** The previous version of a post or reply, kept at each edit: who changed it, when, and what it was. */
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: text("id").primaryKey(),
+    targetId: text("target_id").notNull(),
+    editorId: text("editor_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title"),
+    body: text("body").notNull(),
+    tags: text("tags").array(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("revisions_target_idx").on(table.targetId, table.createdAt)],
+);
+
+export const follows = pgTable(
+  "follows",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.postId] }), index("follows_post_idx").on(table.postId)],
+);
+
+export type Post = typeof posts.$inferSelect;
+export type Reply = typeof replies.$inferSelect;

@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { communityMembers, monitorApplications, posts, sites, users, type Community } from "../../db/schema";
+import type { Guilde } from "../context";
+import { NotFound } from "../errors";
+import { can, type CommunityAccess, type Viewer } from "../policy";
+import { loadCommunity } from "./access";
+
+export interface CommunityMonitor {
+  id: string;
+  displayName: string;
+  siteName: string | null;
+  siteCity: string | null;
+  topics: string[];
+  since: Date | null;
+}
+
+export interface CommunityPage {
+  community: Pick<Community, "id" | "slug" | "name" | "description" | "themes" | "color" | "coverImageUrl" | "visibility" | "archivedAt" | "createdAt">;
+  membership: CommunityAccess["membership"];
+  may: { read: boolean; post: boolean; join: boolean; leave: boolean; moderate: boolean; applyMonitor: boolean; appointModerators: boolean };
+  /** Only for viewers who may read the community. */
+  counts: { members: number; questions: number; unanswered: number; solved: number } | null;
+  monitors: CommunityMonitor[];
+  pendingApplication: boolean;
+}
+
+/** A community's header: what it is, who its monitors are, and what the viewer may do there. */
+export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: Viewer; slug: string }): Promise<CommunityPage> {
+  const loaded = await loadCommunity(guilde.db, viewer, { slug });
+  if (!loaded || !can(viewer, { action: "community.view", community: loaded.access })) throw new NotFound();
+  const { community, access } = loaded;
+  const may = {
+    read: can(viewer, { action: "community.read", community: access }),
+    post: can(viewer, { action: "community.post", community: access }),
+    join: can(viewer, { action: "community.join", community: access }),
+    leave: can(viewer, { action: "community.leave", community: access }),
+    moderate: can(viewer, { action: "community.moderate", community: access }),
+    applyMonitor: can(viewer, { action: "community.applyMonitor", community: access }),
+    appointModerators: can(viewer, { action: "community.appointModerators", community: access }),
+  };
+
+  const [counts, monitors, pending] = may.read
+    ? await Promise.all([
+        guilde.db
+          .select({
+            members: sql<number>`(select count(*)::int from ${communityMembers} where ${communityMembers.communityId} = ${community.id} and ${communityMembers.status} = 'active')`,
+            questions: sql<number>`count(*)::int`,
+            unanswered: sql<number>`(count(*) filter (where ${posts.answerCount} = 0))::int`,
+            solved: sql<number>`(count(*) filter (where ${posts.acceptedAnswerId} is not null))::int`,
+          })
+          .from(posts)
+          .where(and(eq(posts.communityId, community.id), eq(posts.kind, "question"), sql`${posts.deletedAt} is null and ${posts.hiddenAt} is null`))
+          .then((rows) => rows[0]),
+        guilde.db
+          .select({
+            id: users.id,
+            displayName: users.displayName,
+            siteName: sites.name,
+            siteCity: sites.city,
+            topics: communityMembers.monitorTopics,
+            since: communityMembers.monitorSince,
+          })
+          .from(communityMembers)
+          .innerJoin(users, eq(users.id, communityMembers.userId))
+          .leftJoin(sites, eq(sites.id, users.siteId))
+          .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")))
+          .orderBy(desc(communityMembers.monitorSince), asc(users.id))
+          .limit(24),
+        viewer
+          ? guilde.db
+              .select({ id: monitorApplications.id })
+              .from(monitorApplications)
+              .where(
+                and(
+                  eq(monitorApplications.communityId, community.id),
+                  eq(monitorApplications.userId, viewer.id),
+                  eq(monitorApplications.status, "pending"),
+                ),
+              )
+              .limit(1)
+          : [],
+      ])
+    : [null, [], []];
+
+  return {
+    community: {
+      id: community.id,
+      slug: community.slug,
+      name: community.name,
+      description: community.description,
+      themes: community.themes,
+      color: community.color,
+      coverImageUrl: community.coverImageUrl,
+      visibility: community.visibility,
+      archivedAt: community.archivedAt,
+      createdAt: community.createdAt,
+    },
+    membership: access.membership,
+    may,
+    counts,
+    monitors,
+    pendingApplication: pending.length > 0,
+  };
+}

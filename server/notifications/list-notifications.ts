@@ -1,0 +1,103 @@
+import { and, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { communities, notifications, posts, users, type NotificationKind } from "../../db/schema";
+import type { Guilde } from "../context";
+import { decodeCursor, toPage, type Page } from "../pagination";
+import { ensureCan, type Viewer } from "../policy";
+import { readableCommunityIds } from "../policy/scopes";
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  actor: { id: string; displayName: string } | null;
+  community: { slug: string; name: string } | null;
+  postId: string | null;
+  replyId: string | null;
+  summary: { title?: string; excerpt?: string; note?: string; decision?: string };
+  createdAt: Date;
+  read: boolean;
+}
+
+/**
+ * Notifications are checked again when shown: one about a community the viewer may no longer read
+ * (they left it, it went private) or about a post since deleted or hidden is not listed.
+ */
+function stillVisible(viewer: Viewer) {
+  return and(
+    or(isNull(notifications.communityId), sql`${notifications.communityId} in ${readableCommunityIds(viewer)}`),
+    or(isNull(notifications.postId), sql`exists (select 1 from ${posts} where ${posts.id} = ${notifications.postId} and ${posts.deletedAt} is null and ${posts.hiddenAt} is null)`),
+  );
+}
+
+export async function listNotifications(
+  guilde: Guilde,
+  { viewer, cursor, limit = 30 }: { viewer: Viewer; cursor?: string | null; limit?: number },
+): Promise<Page<NotificationItem> & { unread: number }> {
+  ensureCan(viewer, { action: "app.use" });
+  const after = decodeCursor(cursor);
+  const [rows, unread] = await Promise.all([
+    guilde.db
+      .select({
+        notification: notifications,
+        actorName: users.displayName,
+        communitySlug: communities.slug,
+        communityName: communities.name,
+      })
+      .from(notifications)
+      .leftJoin(users, eq(users.id, notifications.actorId))
+      .leftJoin(communities, eq(communities.id, notifications.communityId))
+      .where(
+        and(
+          eq(notifications.userId, viewer.id),
+          stillVisible(viewer),
+          after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${after[0]}::timestamptz, ${after[1]})` : undefined,
+        ),
+      )
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit + 1),
+    unreadCount(guilde, { viewer }),
+  ]);
+  return {
+    ...toPage(
+      rows,
+      limit,
+      (row) => [row.notification.createdAt.toISOString(), row.notification.id],
+      ({ notification, actorName, communitySlug, communityName }) => ({
+        id: notification.id,
+        kind: notification.kind,
+        actor: notification.actorId && actorName ? { id: notification.actorId, displayName: actorName } : null,
+        community: communitySlug && communityName ? { slug: communitySlug, name: communityName } : null,
+        postId: notification.postId,
+        replyId: notification.replyId,
+        summary: notification.summary,
+        createdAt: notification.createdAt,
+        read: notification.readAt !== null,
+      }),
+    ),
+    unread,
+  };
+}
+
+export async function unreadCount(guilde: Guilde, { viewer }: { viewer: Viewer }): Promise<number> {
+  if (!viewer) return 0;
+  const [row] = await guilde.db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt), stillVisible(viewer)));
+  return row.unread;
+}
+
+/** Marks some of the viewer's notifications read, or all of them when `ids` is "all". */
+export async function markNotificationsRead(guilde: Guilde, { viewer, ids }: { viewer: Viewer; ids: string[] | "all" }): Promise<void> {
+  ensureCan(viewer, { action: "app.use" });
+  if (ids !== "all" && ids.length === 0) return;
+  await guilde.db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, viewer.id),
+        isNull(notifications.readAt),
+        ids === "all" ? undefined : inArray(notifications.id, ids.slice(0, 200)),
+      ),
+    );
+}

@@ -1,0 +1,85 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Transaction } from "../../db/client";
+import { newId } from "../../db/ids";
+import { communityMembers, notifications, users, type Community, type Notification, type Post } from "../../db/schema";
+import { communityAccess } from "../communities/access";
+import { markdownToPlainText, mentionedHandles } from "../content/markdown";
+import { can, type CommunityAccess, type SignedInViewer } from "../policy";
+
+export type NotificationDraft = Pick<Notification, "kind" | "actorId"> &
+  Partial<Pick<Notification, "postId" | "replyId" | "summary">>;
+
+/**
+ * Notifies each recipient who may see what the notification is about (asked of the policy through
+ * `allowed`, with the recipient's own membership), never the actor. Runs inside the write's transaction.
+ */
+export async function notify(
+  tx: Transaction,
+  {
+    recipientIds,
+    community,
+    draft,
+    allowed,
+  }: {
+    recipientIds: Iterable<string>;
+    community: Community;
+    draft: NotificationDraft;
+    allowed: (recipient: SignedInViewer, access: CommunityAccess) => boolean;
+  },
+): Promise<string[]> {
+  const ids = [...new Set(recipientIds)].filter((id) => id !== draft.actorId);
+  if (ids.length === 0) return [];
+  const recipients = await tx
+    .select({ id: users.id, role: users.role, siteId: users.siteId, memberRole: communityMembers.role, memberStatus: communityMembers.status })
+    .from(users)
+    .leftJoin(communityMembers, and(eq(communityMembers.userId, users.id), eq(communityMembers.communityId, community.id)))
+    .where(inArray(users.id, ids));
+  const notified = recipients.filter((recipient) =>
+    allowed(
+      recipient,
+      communityAccess(
+        community,
+        recipient.memberRole && recipient.memberStatus ? { role: recipient.memberRole, status: recipient.memberStatus } : null,
+      ),
+    ),
+  );
+  if (notified.length > 0) {
+    await tx.insert(notifications).values(
+      notified.map((recipient) => ({ id: newId(), userId: recipient.id, communityId: community.id, summary: {}, ...draft })),
+    );
+  }
+  return notified.map((recipient) => recipient.id);
+}
+
+/** Notifies about a post: only recipients who may view that post (and its community) are told. */
+export function notifyAboutPost(
+  tx: Transaction,
+  { recipientIds, post, community, draft }: { recipientIds: Iterable<string>; post: Post; community: Community; draft: NotificationDraft },
+): Promise<string[]> {
+  return notify(tx, {
+    recipientIds,
+    community,
+    draft: { postId: post.id, ...draft },
+    allowed: (recipient, access) =>
+      can(recipient, {
+        action: "post.view",
+        post: { authorId: post.authorId, community: access, deleted: post.deletedAt !== null, hidden: post.hiddenAt !== null, closed: post.closedAt !== null },
+      }),
+  });
+}
+
+/** People @mentioned in a text, by handle, who may view the post: each gets a "mention" notification. */
+export async function notifyMentions(
+  tx: Transaction,
+  { markdown, post, community, actorId, replyId }: { markdown: string; post: Post; community: Community; actorId: string; replyId?: string },
+): Promise<string[]> {
+  const handles = mentionedHandles(markdown).slice(0, 20);
+  if (handles.length === 0) return [];
+  const mentioned = await tx.select({ id: users.id }).from(users).where(inArray(users.handle, handles));
+  return notifyAboutPost(tx, {
+    recipientIds: mentioned.map((row) => row.id),
+    post,
+    community,
+    draft: { kind: "mention", actorId, replyId: replyId ?? null, summary: { title: post.title, excerpt: markdownToPlainText(markdown, 160) } },
+  });
+}

@@ -1,0 +1,62 @@
+import { and, eq } from "drizzle-orm";
+import type { Database, Transaction } from "../../db/client";
+import { communities, communityMembers, posts, replies, type Community, type Post, type Reply } from "../../db/schema";
+import { communityAccess } from "../communities/access";
+import type { PostAccess, ReplyAccess, Viewer } from "../policy";
+
+export interface LoadedPost {
+  post: Post;
+  community: Community;
+  access: PostAccess;
+}
+
+export function postAccess(post: Post, community: Community, membership: PostAccess["community"]["membership"]): PostAccess {
+  return {
+    authorId: post.authorId,
+    community: communityAccess(community, membership),
+    deleted: post.deletedAt !== null,
+    hidden: post.hiddenAt !== null,
+    closed: post.closedAt !== null,
+  };
+}
+
+/** A post with its community and the viewer's membership there, in one query. `forUpdate` locks the post row. */
+export async function loadPost(
+  db: Database | Transaction,
+  viewer: Viewer,
+  postId: string,
+  { forUpdate = false }: { forUpdate?: boolean } = {},
+): Promise<LoadedPost | null> {
+  const query = db
+    .select({ post: posts, community: communities, role: communityMembers.role, status: communityMembers.status })
+    .from(posts)
+    .innerJoin(communities, eq(communities.id, posts.communityId))
+    .leftJoin(communityMembers, and(eq(communityMembers.communityId, posts.communityId), eq(communityMembers.userId, viewer?.id ?? "")))
+    .where(eq(posts.id, postId));
+  const [row] = forUpdate ? await query.for("update", { of: posts }) : await query;
+  if (!row) return null;
+  const membership = row.role && row.status ? { role: row.role, status: row.status } : null;
+  return { post: row.post, community: row.community, access: postAccess(row.post, row.community, membership) };
+}
+
+export interface LoadedReply extends LoadedPost {
+  reply: Reply;
+  replyAccess: ReplyAccess;
+}
+
+export async function loadReply(
+  db: Database | Transaction,
+  viewer: Viewer,
+  replyId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedReply | null> {
+  const [reply] = await db.select().from(replies).where(eq(replies.id, replyId));
+  if (!reply) return null;
+  const loaded = await loadPost(db, viewer, reply.postId, options);
+  if (!loaded) return null;
+  return {
+    ...loaded,
+    reply,
+    replyAccess: { authorId: reply.authorId, post: loaded.access, deleted: reply.deletedAt !== null, hidden: reply.hiddenAt !== null },
+  };
+}
