@@ -1,3 +1,6 @@
+import * as communities from "./communities";
+import * as questions from "./questions";
+
 /** English strings. Every key here must exist in fr.ts too (the type checker enforces it). */
 export const en = {
   "app.name": "Guilde",
@@ -102,6 +105,30 @@ export const en = {
   "errors.siteNameTaken": "A site already has this name.",
   "errors.wrongCredentials": "Wrong e-mail address or password.",
   "errors.tooManySignInAttempts": "Too many failed sign-in attempts. For your security, wait {minutes} minutes before trying again.",
+  "errors.alreadyDecided": "This has already been decided.",
+  "errors.answerNotOnQuestion": "This answer does not belong to this question.",
+  "errors.applicationPending": "You have already applied; the moderators will answer soon.",
+  "errors.bodyTooLong": "This text is too long (at most 40,000 characters).",
+  "errors.bodyTooShort": "Please write at least 20 characters.",
+  "errors.colorInvalid": "Use a colour like #1d5fbf.",
+  "errors.commentTooLong": "A comment has at most 2,000 characters.",
+  "errors.customersCannotModerate": "Customers cannot be moderators.",
+  "errors.duplicateOfInvalid": "Give the link of another visible question of this community.",
+  "errors.duplicateOfRequired": "Give the link of the original question.",
+  "errors.motivationTooShort": "Tell the moderators a little more (at least 20 characters).",
+  "errors.notAMemberAnymore": "This person is no longer a member of the community.",
+  "errors.notAModerator": "This person is not a moderator here.",
+  "errors.slugInvalid": "Use 3 to 60 lower-case letters, digits and hyphens.",
+  "errors.slugTaken": "Another community already uses this address.",
+  "errors.tagInvalid": "Tags use letters, digits and hyphens (at most 35 characters).",
+  "errors.titleTooLong": "The title must have at most 150 characters.",
+  "errors.titleTooShort": "The title must have at least 10 characters.",
+  "errors.tooManyTags": "At most 5 tags.",
+  "errors.tooManyThemes": "At most 12 themes.",
+  "errors.topicsRequired": "Give at least one topic you master.",
+  "errors.urlInvalid": "Give an https:// address.",
+  ...communities.en,
+  ...questions.en,
 };
 
 export type MessageKey = keyof typeof en;

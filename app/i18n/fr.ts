@@ -1,4 +1,6 @@
+import * as communities from "./communities";
 import type { MessageKey } from "./en";
+import * as questions from "./questions";
 
 export const fr: Record<MessageKey, string> = {
   "app.name": "Guilde",
@@ -103,4 +105,28 @@ export const fr: Record<MessageKey, string> = {
   "errors.siteNameTaken": "Un site porte déjà ce nom.",
   "errors.wrongCredentials": "Adresse e-mail ou mot de passe incorrect.",
   "errors.tooManySignInAttempts": "Trop de tentatives de connexion échouées. Par sécurité, attendez {minutes} minutes avant de réessayer.",
+  "errors.alreadyDecided": "Une décision a déjà été prise.",
+  "errors.answerNotOnQuestion": "Cette réponse n'appartient pas à cette question.",
+  "errors.applicationPending": "Vous avez déjà candidaté ; les modérateurs vous répondront bientôt.",
+  "errors.bodyTooLong": "Ce texte est trop long (40 000 caractères au plus).",
+  "errors.bodyTooShort": "Écrivez au moins 20 caractères.",
+  "errors.colorInvalid": "Utilisez une couleur comme #1d5fbf.",
+  "errors.commentTooLong": "Un commentaire fait au plus 2 000 caractères.",
+  "errors.customersCannotModerate": "Les clients ne peuvent pas être modérateurs.",
+  "errors.duplicateOfInvalid": "Donnez le lien d'une autre question visible de cette communauté.",
+  "errors.duplicateOfRequired": "Donnez le lien de la question d'origine.",
+  "errors.motivationTooShort": "Dites-en un peu plus aux modérateurs (au moins 20 caractères).",
+  "errors.notAMemberAnymore": "Cette personne n'est plus membre de la communauté.",
+  "errors.notAModerator": "Cette personne n'est pas modératrice ici.",
+  "errors.slugInvalid": "Utilisez de 3 à 60 lettres minuscules, chiffres et tirets.",
+  "errors.slugTaken": "Une autre communauté utilise déjà cette adresse.",
+  "errors.tagInvalid": "Les mots-clés utilisent lettres, chiffres et tirets (35 caractères au plus).",
+  "errors.titleTooLong": "Le titre fait au plus 150 caractères.",
+  "errors.titleTooShort": "Le titre fait au moins 10 caractères.",
+  "errors.tooManyTags": "5 mots-clés au plus.",
+  "errors.tooManyThemes": "12 thèmes au plus.",
+  "errors.topicsRequired": "Indiquez au moins un sujet que vous maîtrisez.",
+  "errors.urlInvalid": "Donnez une adresse en https://.",
+  ...communities.fr,
+  ...questions.fr,
 };

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
-import { sites, users, type Locale, type UserRole } from "../../db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { communities, communityMembers, sites, users, type Locale, type UserRole } from "../../db/schema";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { can, type Viewer } from "../policy";
+import { readableCommunities } from "../policy/scopes";
 
 export interface Profile {
   id: string;
@@ -10,6 +11,8 @@ export interface Profile {
   role: UserRole;
   site: { id: string; name: string; city: string } | null;
   memberSince: Date;
+  /** Their communities that the viewer may read, monitors and moderators first. */
+  communities: { slug: string; name: string; color: string; role: "member" | "monitor" | "moderator"; monitorSince: Date | null }[];
   /** Only for viewers allowed the details (see policy `profile.viewDetails`). */
   details: { title: string; bio: string; email: string | null; locale: Locale | null } | null;
 }
@@ -35,6 +38,19 @@ export async function getProfile(guilde: Guilde, { viewer, userId }: { viewer: V
   if (!row || !can(viewer, { action: "profile.view", profile: row })) throw new NotFound();
 
   const showDetails = can(viewer, { action: "profile.viewDetails", profile: row });
+  const memberships = await guilde.db
+    .select({
+      slug: communities.slug,
+      name: communities.name,
+      color: communities.color,
+      role: communityMembers.role,
+      monitorSince: communityMembers.monitorSince,
+    })
+    .from(communityMembers)
+    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+    .where(and(eq(communityMembers.userId, userId), eq(communityMembers.status, "active"), readableCommunities(viewer)))
+    .orderBy(sql`case ${communityMembers.role} when 'moderator' then 0 when 'monitor' then 1 else 2 end`, asc(communities.name))
+    .limit(100);
   const isSelf = viewer?.id === row.id;
   return {
     id: row.id,
@@ -42,6 +58,7 @@ export async function getProfile(guilde: Guilde, { viewer, userId }: { viewer: V
     role: row.role,
     site: row.siteId ? { id: row.siteId, name: row.siteName!, city: row.siteCity! } : null,
     memberSince: row.createdAt,
+    communities: memberships,
     details: showDetails
       ? { title: row.title, bio: row.bio, email: isSelf ? row.email : null, locale: isSelf ? row.locale : null }
       : null,
