@@ -41,13 +41,21 @@ const migrationsFolder = (() => {
   throw new Error(`db/migrations not found above ${import.meta.dirname}`);
 })();
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? 10) : openPglite(target.directory);
+export interface DatabaseOptions {
+  /** Called with every statement Drizzle sends (tests count a page's queries with it). */
+  onQuery?: (query: string) => void;
 }
 
-function openPostgres(url: string, poolSize: number): DatabaseHandle {
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? 10, logger) : openPglite(target.directory, logger);
+}
+
+type QueryLogger = { logQuery(query: string): void } | undefined;
+
+function openPostgres(url: string, poolSize: number, logger: QueryLogger): DatabaseHandle {
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: { TimeZone: "UTC" } });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
   return {
     db,
     kind: "postgres",
@@ -63,7 +71,7 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
  * PGlite is a single connection with no lock of its own on its folder: a second process opening the
  * same folder would corrupt it, so a lock file with our pid guards it.
  */
-async function openPglite(directory: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(directory: string | undefined, logger: QueryLogger): Promise<DatabaseHandle> {
   let releaseLock = () => {};
   if (directory) {
     fs.mkdirSync(directory, { recursive: true });
@@ -75,7 +83,7 @@ async function openPglite(directory: string | undefined): Promise<DatabaseHandle
       throw error;
     },
   );
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
   return {
     db,
     kind: "pglite",
@@ -98,22 +106,37 @@ export class DataFolderLockedError extends Error {}
 
 function lockDataFolder(directory: string): () => void {
   const lockFile = path.join(directory, "guilde.lock");
-  const tryLock = () => fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+  // The pid is written to a file of our own, then linked into place: the lock appears whole or not at all.
+  const ownFile = `${lockFile}.${process.pid}`;
+  fs.writeFileSync(ownFile, String(process.pid));
   try {
-    tryLock();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    const holder = Number(fs.readFileSync(lockFile, "utf8"));
-    if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new DataFolderLockedError(
-        `The embedded database in ${directory} is in use by process ${holder}. Stop it first, or set DATA_DIR to another folder.`,
-      );
+    for (let attempt = 0; ; attempt++) {
+      try {
+        fs.linkSync(ownFile, lockFile);
+        return () => fs.rmSync(lockFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw lockedError(directory, lockFile);
+      }
+      const holder = Number(fs.readFileSync(lockFile, "utf8"));
+      if (!holder || holder === process.pid || isAlive(holder)) throw lockedError(directory, lockFile);
+      // A stale lock left by a process that died: only one process can rename it away.
+      try {
+        fs.renameSync(lockFile, `${lockFile}.stale.${process.pid}`);
+        fs.rmSync(`${lockFile}.stale.${process.pid}`, { force: true });
+      } catch {
+        throw lockedError(directory, lockFile);
+      }
     }
-    // A stale lock left by a process that died: take it over.
-    fs.rmSync(lockFile, { force: true });
-    tryLock();
+  } finally {
+    fs.rmSync(ownFile, { force: true });
   }
-  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function lockedError(directory: string, lockFile: string): DataFolderLockedError {
+  const holder = fs.existsSync(lockFile) ? fs.readFileSync(lockFile, "utf8").trim() : "another process";
+  return new DataFolderLockedError(
+    `The embedded database in ${directory} is in use by process ${holder}. Stop it first, or set DATA_DIR to another folder.`,
+  );
 }
 
 function isAlive(pid: number): boolean {

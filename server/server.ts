@@ -29,6 +29,12 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
   const httpServer = createServer(app);
   const io = attachSocketServer(httpServer, guilde);
 
+  let closing = false;
+  // While shutting down, every response closes its connection, so that keep-alive clients let go.
+  app.use((_req, res, next) => {
+    if (closing) res.setHeader("Connection", "close");
+    next();
+  });
   app.use(compression());
   app.use(cspNonce, securityHeaders({ development: config.development }));
   app.get("/healthz", health(guilde));
@@ -80,12 +86,16 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
     io,
     url,
     close: async () => {
+      closing = true;
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // A connection whose request was in flight becomes idle once answered: close it then, not at its keep-alive timeout.
+      const sweep = setInterval(() => httpServer.closeIdleConnections(), 50);
       httpServer.closeIdleConnections();
       // io.close() disconnects every socket and closes the HTTP server; in-flight requests still finish.
       io.close();
       await closeVite();
       await closed;
+      clearInterval(sweep);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { translateServerMessage, useT, type MessageKey } from "~/i18n";
 
 /** What an action returns when the service refused the input (see server/http/respond.ts). */
@@ -60,13 +60,17 @@ export function Field({ name, label, failure, hint, children }: FieldProps) {
   );
 }
 
-/** The message for the whole form, announced to screen readers when it appears. */
+/** The message for the whole form: announced to screen readers and focused when it appears. */
 export function FormMessage({ failure }: { failure?: FormFailureData }) {
   const t = useT();
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) alert.current?.focus();
+  }, [failure]);
   if (!failure) return null;
   const formErrors = failure.fieldErrors.form ?? [failure.message];
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+    <div ref={alert} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
       {formErrors.map((error) => translateServerMessage(t, error, failure.messageParams)).join(" ")}
     </div>
   );

@@ -88,12 +88,16 @@ export function createSessions(db: Database, options: { secureCookies: boolean }
   };
 }
 
-/** CSRF defence for cookie-authenticated form posts: the Origin (or Referer) must be our own host. */
+/**
+ * CSRF defence for cookie-authenticated form posts: the Origin (or Referer) must be our own host. A
+ * browser that hides the origin (`Origin: null`) still says `Sec-Fetch-Site`, which pages cannot forge.
+ */
 export function isSameOriginRequest(
-  headers: { origin?: string; referer?: string; host?: string },
+  headers: { origin?: string; referer?: string; host?: string; fetchSite?: string | string[] },
   trustedOrigins: string[],
 ): boolean {
-  const origin = headers.origin ?? headers.referer;
+  if (headers.fetchSite === "same-origin") return true;
+  const origin = headers.origin && headers.origin !== "null" ? headers.origin : headers.referer;
   if (!origin || !headers.host) return false;
   const allowedHosts = [headers.host, ...trustedOrigins.map((trusted) => new URL(trusted).host)];
   return verifyRequestOrigin(origin, allowedHosts);

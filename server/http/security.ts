@@ -24,6 +24,9 @@ export function securityHeaders({ development }: { development: boolean }): Requ
           },
         },
     crossOriginEmbedderPolicy: false,
+    // With helmet's default (no-referrer), browsers send `Origin: null` on plain form posts, which the
+    // CSRF check below would refuse: forms must work without JavaScript.
+    referrerPolicy: { policy: "same-origin" },
   });
 }
 
@@ -34,7 +37,8 @@ export function sameOriginPosts(trustedOrigins: string[]): RequestHandler {
   return (req, res, next) => {
     if (safeMethods.has(req.method)) return next();
     const { origin, referer, host } = req.headers;
-    if (isSameOriginRequest({ origin, referer, host }, trustedOrigins)) return next();
+    const fetchSite = req.headers["sec-fetch-site"];
+    if (isSameOriginRequest({ origin, referer, host, fetchSite }, trustedOrigins)) return next();
     res.status(403).type("text/plain").send("Cross-site request refused.");
   };
 }

@@ -11,21 +11,30 @@ export const testDatabaseKind: DatabaseKind = process.env.TEST_DB === "postgres"
  */
 export interface TestDatabase extends DatabaseHandle {
   cutOff(): Promise<void>;
+  /** How many statements went to the database since the last reset. */
+  queries: { count: number; reset(): void };
+}
+
+function queryCounter() {
+  const queries = { count: 0, reset: () => (queries.count = 0) };
+  return { queries, onQuery: () => queries.count++ };
 }
 
 export async function openTestDatabase(kind: DatabaseKind = testDatabaseKind): Promise<TestDatabase> {
+  const { queries, onQuery } = queryCounter();
   if (kind === "pglite") {
-    const handle = await openDatabase({ kind: "pglite" });
+    const handle = await openDatabase({ kind: "pglite" }, { onQuery });
     await handle.migrate();
     // The embedded database lives in the process: closing it is how it becomes unreachable.
-    return { ...handle, cutOff: () => handle.close() };
+    return { ...handle, queries, cutOff: () => handle.close() };
   }
   const name = `guilde_test_${randomBytes(6).toString("hex")}`;
   const admin = await openDatabase({ kind: "postgres", url: adminUrl(), poolSize: 1 });
   await admin.db.execute(sql.raw(`create database ${name} template ${templateDatabaseName}`));
-  const handle = await openDatabase({ kind: "postgres", url: databaseUrl(name), poolSize: 5 });
+  const handle = await openDatabase({ kind: "postgres", url: databaseUrl(name), poolSize: 5 }, { onQuery });
   return {
     ...handle,
+    queries,
     /** Cuts the server off from this database, as if it had gone down. */
     cutOff: async () => {
       await admin.db.execute(sql.raw(`alter database ${name} allow_connections false`));
