@@ -7,7 +7,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.join(".") || "form";
+    // Errors inside a list (a tag) belong to the list's field, which is what the form shows.
+    const field = String(issue.path[0] ?? "form");
     (fieldErrors[field] ??= []).push(issue.message);
   }
   throw new Invalid(fieldErrors);

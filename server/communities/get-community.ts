@@ -14,6 +14,12 @@ export interface CommunityMonitor {
   since: Date | null;
 }
 
+export interface CommunityModerator {
+  id: string;
+  displayName: string;
+  siteName: string | null;
+}
+
 export interface CommunityPage {
   community: Pick<Community, "id" | "slug" | "name" | "description" | "themes" | "color" | "coverImageUrl" | "visibility" | "archivedAt" | "createdAt">;
   membership: CommunityAccess["membership"];
@@ -21,6 +27,8 @@ export interface CommunityPage {
   /** Only for viewers who may read the community. */
   counts: { members: number; questions: number; unanswered: number; solved: number } | null;
   monitors: CommunityMonitor[];
+  /** Only for viewers who may read the community. */
+  moderators: CommunityModerator[];
   pendingApplication: boolean;
 }
 
@@ -39,7 +47,7 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
     appointModerators: can(viewer, { action: "community.appointModerators", community: access }),
   };
 
-  const [counts, monitors, pending] = may.read
+  const [counts, monitors, moderators, pending] = may.read
     ? await Promise.all([
         guilde.db
           .select({
@@ -66,6 +74,14 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
           .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")))
           .orderBy(desc(communityMembers.monitorSince), asc(users.id))
           .limit(24),
+        guilde.db
+          .select({ id: users.id, displayName: users.displayName, siteName: sites.name })
+          .from(communityMembers)
+          .innerJoin(users, eq(users.id, communityMembers.userId))
+          .leftJoin(sites, eq(sites.id, users.siteId))
+          .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.role, "moderator"), eq(communityMembers.status, "active")))
+          .orderBy(asc(users.displayName), asc(users.id))
+          .limit(24),
         viewer
           ? guilde.db
               .select({ id: monitorApplications.id })
@@ -80,7 +96,7 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
               .limit(1)
           : [],
       ])
-    : [null, [], []];
+    : [null, [], [], []];
 
   return {
     community: {
@@ -99,6 +115,7 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
     may,
     counts,
     monitors,
+    moderators,
     pendingApplication: pending.length > 0,
   };
 }

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { communities, notifications, posts, users, type NotificationKind } from "../../db/schema";
+import { communities, notifications, posts, replies, users, type NotificationKind } from "../../db/schema";
 import type { Guilde } from "../context";
 import { decodeCursor, toPage, type Page } from "../pagination";
 import { ensureCan, type Viewer } from "../policy";
@@ -12,6 +12,8 @@ export interface NotificationItem {
   community: { slug: string; name: string } | null;
   postId: string | null;
   replyId: string | null;
+  /** Whether `replyId` is an answer or a comment, for the link's anchor. */
+  replyKind: "answer" | "comment" | null;
   summary: { title?: string; excerpt?: string; note?: string; decision?: string };
   createdAt: Date;
   read: boolean;
@@ -41,10 +43,12 @@ export async function listNotifications(
         actorName: users.displayName,
         communitySlug: communities.slug,
         communityName: communities.name,
+        replyKind: replies.kind,
       })
       .from(notifications)
       .leftJoin(users, eq(users.id, notifications.actorId))
       .leftJoin(communities, eq(communities.id, notifications.communityId))
+      .leftJoin(replies, eq(replies.id, notifications.replyId))
       .where(
         and(
           eq(notifications.userId, viewer.id),
@@ -61,13 +65,14 @@ export async function listNotifications(
       rows,
       limit,
       (row) => [row.notification.createdAt.toISOString(), row.notification.id],
-      ({ notification, actorName, communitySlug, communityName }) => ({
+      ({ notification, actorName, communitySlug, communityName, replyKind }) => ({
         id: notification.id,
         kind: notification.kind,
         actor: notification.actorId && actorName ? { id: notification.actorId, displayName: actorName } : null,
         community: communitySlug && communityName ? { slug: communitySlug, name: communityName } : null,
         postId: notification.postId,
         replyId: notification.replyId,
+        replyKind,
         summary: notification.summary,
         createdAt: notification.createdAt,
         read: notification.readAt !== null,
