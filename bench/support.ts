@@ -45,12 +45,17 @@ const scratchFolders = new Set<string>();
  */
 export function runBench(title: string, target: string, bench: () => Promise<void>) {
   console.log(`${title}\nTarget: ${target}\n`);
-  const interrupted = () => {
+  let interrupted = false;
+  const interrupt = () => {
+    // Ctrl-C arrives twice under tsx (from the terminal and relayed by tsx): clean up once, and do not let
+    // the second one kill the process midway.
+    if (interrupted) return;
+    interrupted = true;
     console.error("Interrupted: stopping the servers.");
     void cleanUp().then(() => process.exit(130));
   };
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
   // Last resort if the bench process exits before cleanUp ran (e.g. process.exit in a library).
   process.once("exit", () => {
     for (const server of liveProcesses) killGroup(server.pid, "SIGKILL");
