@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { unreadCount } from "../server/notifications/list-notifications";
 import { AppHeader } from "~/components/header";
 import { useNonce } from "~/components/nonce";
 import { useLocale, useT } from "~/i18n";
@@ -25,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: resolveLocale(request, user),
     user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+    unreadCount: await unreadCount(context.guilde, { viewer: user }),
   };
 }
 

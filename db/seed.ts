@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../server/auth/passwords";
 import type { Guilde } from "../server/context";
+import { demoCommunities, demoQuestions, seedDemoCommunities } from "./demo-communities";
 import { newId } from "./ids";
 import { sites, users, type Site, type User } from "./schema";
 
@@ -29,28 +30,38 @@ export const demoUsers: DemoUser[] = [
   { email: "lucas.garnier@guilde.demo", displayName: "Lucas Garnier", role: "employee", site: "Lyon Part-Dieu", title: "Vendeur running", bio: "Marathonien, monitor running depuis 2025.", locale: "fr" },
 ];
 
+/** The demo company started using Guilde a few weeks before its first community. */
+const demoStartDaysAgo = 80;
+
 /**
- * Fills an empty database with the demo: sites and people first (communities and their questions are
- * added by their own seeders). Does nothing when any account exists, so a real installation is never touched.
+ * Fills an empty database with the demo: sites and people, then their communities and questions, in
+ * one transaction so that a failure leaves the database empty. Does nothing when any account exists,
+ * so a real installation is never touched.
  */
 export async function seedDemoData(guilde: Guilde): Promise<{ banner: string } | null> {
   const [{ accounts }] = await guilde.db.select({ accounts: count() }).from(users);
   if (accounts > 0) return null;
 
   const passwordHash = await hashPassword(demoPassword);
+  const createdAt = new Date(Date.now() - demoStartDaysAgo * 24 * 60 * 60 * 1000);
   await guilde.db.transaction(async (tx) => {
-    const siteRows = demoSites.map((site) => ({ id: newId(), ...site }));
+    const siteRows = demoSites.map((site) => ({ id: newId(), ...site, createdAt }));
     await tx.insert(sites).values(siteRows);
     const siteId = new Map(siteRows.map((site) => [site.name, site.id]));
-    await tx.insert(users).values(
-      demoUsers.map(({ site, ...user }) => ({
-        id: newId(),
-        ...user,
-        handle: user.email.split("@")[0],
-        passwordHash,
-        siteId: siteId.get(site)!,
-      })),
-    );
+    const people = await tx
+      .insert(users)
+      .values(
+        demoUsers.map(({ site, ...user }) => ({
+          id: newId(),
+          ...user,
+          handle: user.email.split("@")[0],
+          passwordHash,
+          siteId: siteId.get(site)!,
+          createdAt,
+        })),
+      )
+      .returning();
+    await seedDemoCommunities({ ...guilde, db: tx }, new Map(people.map((person) => [person.handle, person])));
   });
 
   const lines = demoUsers.map((user) => `  ${user.role === "admin" ? "admin   " : "employee"}  ${user.email}`);
@@ -58,6 +69,7 @@ export async function seedDemoData(guilde: Guilde): Promise<{ banner: string } |
     banner: [
       "Demo data created. Sign in with any of these accounts, password: " + demoPassword,
       ...lines,
+      `  and explore ${demoCommunities.length} communities and ${demoQuestions.length} questions.`,
     ].join("\n"),
   };
 }

@@ -16,6 +16,8 @@ export function isFormFailure(value: unknown): value is FormFailureData {
 
 interface FieldProps {
   name: string;
+  /** Needed when a page has several forms with a field of the same name (a comment form per answer). */
+  id?: string;
   label: MessageKey;
   failure?: FormFailureData;
   hint?: MessageKey;
@@ -29,9 +31,8 @@ interface FieldProps {
 }
 
 /** A labelled field with its hint and the server's errors wired to it for assistive technology. */
-export function Field({ name, label, failure, hint, children }: FieldProps) {
+export function Field({ name, id = `field-${name}`, label, failure, hint, children }: FieldProps) {
   const t = useT();
-  const id = `field-${name}`;
   const errors = failure?.fieldErrors[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (

@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { locales, useLocale, useT } from "~/i18n";
+import { useCountText } from "~/i18n/format";
 
 interface RootUser {
   id: string;
@@ -19,7 +20,8 @@ export function AppHeader() {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
-  const user = useRouteLoaderData<{ user: RootUser | null }>("root")?.user ?? null;
+  const root = useRouteLoaderData<{ user: RootUser | null; unreadCount: number }>("root");
+  const user = root?.user ?? null;
   const here = location.pathname + location.search;
 
   return (
@@ -82,6 +84,7 @@ export function AppHeader() {
               {t("locale.switch")}
             </button>
           </Form>
+          {user ? <NotificationsLink unread={root?.unreadCount ?? 0} /> : null}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
         </div>
       </div>
@@ -100,6 +103,32 @@ function SignInLinks() {
         {t("account.signUp")}
       </a>
     </div>
+  );
+}
+
+function NotificationsLink({ unread }: { unread: number }) {
+  const t = useT();
+  const countText = useCountText();
+  const label = unread ? countText("notifications.bellUnread", unread) : t("notifications.bell");
+  return (
+    <NavLink
+      to="/notifications"
+      aria-label={label}
+      title={label}
+      className={({ isActive }) =>
+        `relative inline-flex items-center rounded-md p-2 ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
+      }
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread ? (
+        <span aria-hidden="true" className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

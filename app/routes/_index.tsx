@@ -1,17 +1,26 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { handleLoad } from "../../server/http/respond";
+import { homeFeed } from "../../server/questions/list-questions";
+import { EmptyState } from "~/components/empty-state";
+import { Pagination } from "~/components/pagination";
+import { QuestionList } from "~/components/question-list";
 import { useT } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { user: context.user ? { displayName: context.user.displayName } : null };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = context.user;
+  if (!viewer) return { user: null, feed: null };
+  const cursor = new URL(request.url).searchParams.get("cursor");
+  const feed = await handleLoad(() => homeFeed(context.guilde, { viewer, cursor }));
+  return { user: { displayName: viewer.displayName }, feed };
 }
 
 export default function Home() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, feed } = useLoaderData<typeof loader>();
   const t = useT();
-  if (!user) {
+  if (!user || !feed) {
     return (
       <section className="mx-auto max-w-2xl py-8 text-center">
         <h1 className="text-3xl font-bold">{t("home.welcomeTitle")}</h1>
@@ -28,9 +37,38 @@ export default function Home() {
     );
   }
   return (
-    <section>
-      <h1 className="text-2xl font-bold">{t("home.greeting", { name: user.displayName })}</h1>
-      <p className="mt-2 text-slate-700">{t("home.signedInBody")}</p>
-    </section>
+    <div className="flex flex-col gap-8">
+      <header>
+        <h1 className="text-2xl font-bold">{t("home.greeting", { name: user.displayName })}</h1>
+        <p className="mt-2 text-slate-700">{t("feed.intro")}</p>
+      </header>
+      {feed.unansweredForMonitor.length > 0 ? (
+        <section aria-labelledby="feed-unanswered" className="flex flex-col gap-3">
+          <h2 id="feed-unanswered" className="text-xl font-semibold">
+            {t("feed.unansweredForMonitor")}
+          </h2>
+          <QuestionList questions={feed.unansweredForMonitor} showCommunity />
+        </section>
+      ) : null}
+      <section aria-labelledby="feed-latest" className="flex flex-col gap-3">
+        <h2 id="feed-latest" className="text-xl font-semibold">
+          {t("feed.latest")}
+        </h2>
+        {feed.items.length > 0 ? (
+          <QuestionList questions={feed.items} showCommunity />
+        ) : (
+          <EmptyState
+            action={
+              <a href="/communities" className="font-semibold text-brand-700 underline underline-offset-2">
+                {t("feed.browseCommunities")}
+              </a>
+            }
+          >
+            {t("feed.empty")}
+          </EmptyState>
+        )}
+        <Pagination nextCursor={feed.nextCursor} />
+      </section>
+    </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { handleLoad, requireUser } from "../../server/http/respond";
 import { getProfile } from "../../server/people/get-profile";
+import { fillSlots } from "~/components/slots";
 import { formatDate, useLocale, useT } from "~/i18n";
+import { formatMonthYear } from "~/i18n/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.profile.displayName} · Guilde` : "Guilde" }];
 
@@ -39,7 +41,33 @@ export default function ProfilePage() {
       {profile.details?.bio ? <p className="mt-6 whitespace-pre-line text-slate-800">{profile.details.bio}</p> : null}
       <section className="mt-8">
         <h2 className="text-lg font-semibold">{t("profile.communities")}</h2>
-        <p className="mt-2 text-slate-600">{t("profile.noCommunities")}</p>
+        {profile.communities.length ? (
+          <ul className="mt-3 flex flex-col gap-2">
+            {profile.communities.map((community) => (
+              <li key={community.slug} className="flex items-center gap-2">
+                <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: community.color }} />
+                <span>
+                  {fillSlots(
+                    community.role === "monitor"
+                      ? community.monitorSince
+                        ? t("profileCommunities.monitorSince", { date: formatMonthYear(locale, community.monitorSince) })
+                        : t("profileCommunities.monitor")
+                      : t(community.role === "moderator" ? "profileCommunities.moderator" : "profileCommunities.member"),
+                    {
+                      community: (
+                        <Link to={`/c/${community.slug}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                          {community.name}
+                        </Link>
+                      ),
+                    },
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-600">{t("profile.noCommunities")}</p>
+        )}
       </section>
     </article>
   );

@@ -3,22 +3,27 @@ import { newId } from "../../db/ids";
 import { communities, communityMembers } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
-import { Invalid } from "../errors";
-import { ensureCan, type Viewer } from "../policy";
+import { Forbidden, Invalid } from "../errors";
+import { can, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
 import { communitySchema, type CommunityInput } from "./schemas";
 
-/** Admins, and moderators of a community, create communities; the creator becomes a moderator of it. */
+/** Whether the viewer may create communities: admins, and moderators of a community. */
+export async function mayCreateCommunity(guilde: Guilde, { viewer }: { viewer: Viewer }): Promise<boolean> {
+  const [{ moderated }] = await guilde.db
+    .select({ moderated: count() })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.userId, viewer?.id ?? ""), eq(communityMembers.role, "moderator"), eq(communityMembers.status, "active")));
+  return can(viewer, { action: "community.create", viewerModeratesACommunity: moderated > 0 });
+}
+
+/** Creates a community; its creator becomes a moderator of it. */
 export async function createCommunity(
   guilde: Guilde,
   { viewer, input }: { viewer: Viewer; input: Untrusted<CommunityInput> },
 ): Promise<{ communityId: string; slug: string }> {
   const data = parseInput(communitySchema, input);
-  const [{ moderated }] = await guilde.db
-    .select({ moderated: count() })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.userId, viewer?.id ?? ""), eq(communityMembers.role, "moderator"), eq(communityMembers.status, "active")));
-  ensureCan(viewer, { action: "community.create", viewerModeratesACommunity: moderated > 0 });
+  if (!viewer || !(await mayCreateCommunity(guilde, { viewer }))) throw new Forbidden();
 
   const communityId = newId();
   await guilde.db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { can, type Viewer } from "../policy";
 import { decodeCursor, toPage, type Page } from "../pagination";
+import { visiblePeople } from "../policy/scopes";
 import { loadCommunity } from "./access";
 
 export interface Member {
@@ -48,6 +49,7 @@ export async function listMembers(
       and(
         eq(communityMembers.communityId, communityId),
         eq(communityMembers.status, "active"),
+        visiblePeople(viewer),
         after ? or(gt(users.displayName, String(after[0])), and(eq(users.displayName, String(after[0])), gt(users.id, after[1]))) : undefined,
       ),
     )

@@ -21,7 +21,7 @@ export function tagList(max: number, tooMany: string) {
 }
 
 export const communitySchema = z.object({
-  name: z.string().trim().min(3, "errors.nameTooShort").max(80, "errors.nameTooLong"),
+  name: z.string().trim().min(2, "errors.nameTooShort").max(80, "errors.nameTooLong"),
   slug: z
     .string()
     .trim()

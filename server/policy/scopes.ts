@@ -3,7 +3,7 @@
  * see and filter them afterwards. Each mirrors a rule of ./index.ts; tests pin both together.
  */
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { communities, communityMembers, posts, replies } from "../../db/schema";
+import { communities, communityMembers, posts, replies, users } from "../../db/schema";
 import type { Viewer } from "./index";
 
 const never = sql`false`;
@@ -50,4 +50,11 @@ export function listablePosts(viewer: Viewer): SQL {
 /** Replies shown in lists and feeds: on a listable post, neither deleted nor hidden. */
 export function listableReplies(): SQL {
   return and(isNull(replies.deletedAt), isNull(replies.hiddenAt))!;
+}
+
+/** Mirrors `profile.view` for lists of people (on `users`): customers never see other customers. */
+export function visiblePeople(viewer: Viewer): SQL {
+  if (!viewer) return never;
+  if (viewer.role !== "customer") return sql`true`;
+  return or(inArray(users.role, ["admin", "employee"]), eq(users.id, viewer.id))!;
 }

@@ -31,14 +31,23 @@ const diff = (before: string, after: string): DiffPart[] =>
 export async function listRevisions(guilde: Guilde, { viewer, targetId }: { viewer: Viewer; targetId: string }) {
   const asPost = await loadPost(guilde.db, viewer, targetId);
   const asReply = asPost ? null : await loadReply(guilde.db, viewer, targetId);
-  let current: { title: string | null; body: string; authorId: string; createdAt: Date; editedAt: Date | null; questionId: string; questionTitle: string };
+  let current: {
+    kind: "question" | "answer" | "comment";
+    title: string | null;
+    body: string;
+    authorId: string;
+    createdAt: Date;
+    editedAt: Date | null;
+    questionId: string;
+    questionTitle: string;
+  };
   if (asPost) {
     if (!can(viewer, { action: "post.view", post: asPost.access })) throw new NotFound();
     const { post } = asPost;
-    current = { title: post.title, body: post.body, authorId: post.authorId, createdAt: post.createdAt, editedAt: post.editedAt, questionId: post.id, questionTitle: post.title };
+    current = { kind: "question", title: post.title, body: post.body, authorId: post.authorId, createdAt: post.createdAt, editedAt: post.editedAt, questionId: post.id, questionTitle: post.title };
   } else if (asReply && can(viewer, { action: "reply.view", reply: asReply.replyAccess })) {
     const { reply, post } = asReply;
-    current = { title: null, body: reply.body, authorId: reply.authorId, createdAt: reply.createdAt, editedAt: reply.editedAt, questionId: post.id, questionTitle: post.title };
+    current = { kind: reply.kind, title: null, body: reply.body, authorId: reply.authorId, createdAt: reply.createdAt, editedAt: reply.editedAt, questionId: post.id, questionTitle: post.title };
   } else {
     throw new NotFound();
   }
@@ -61,5 +70,5 @@ export async function listRevisions(guilde: Guilde, { viewer, targetId }: { view
     titleDiff: index === 0 || version.title === null ? null : diff(versions[index - 1].title ?? "", version.title),
     bodyDiff: index === 0 ? [{ value: version.body, added: false, removed: false }] : diff(versions[index - 1].body, version.body),
   }));
-  return { questionId: current.questionId, questionTitle: current.questionTitle, history: history.reverse() };
+  return { kind: current.kind, questionId: current.questionId, questionTitle: current.questionTitle, history: history.reverse() };
 }

@@ -62,7 +62,7 @@ describe("creating communities", () => {
     ["an unknown visibility", { visibility: "secret" }, "visibility"],
     ["a colour that is not one", { color: "red; background: url(x)" }, "color"],
     ["a cover image over http", { coverImageUrl: "http://example.com/a.png" }, "coverImageUrl"],
-    ["a two-letter name", { name: "Cy" }, "name"],
+    ["a one-letter name", { name: "C" }, "name"],
   ])("refuses %s with a field error", async (_case, override, field) => {
     const camille = await admin(guilde);
     await createCommunity(guilde, { viewer: camille, input: cyclingInput });
@@ -246,5 +246,18 @@ describe("listing", () => {
     const forLea = await listMembers(guilde, { viewer: lea, communityId: club.id });
     expect(forLea.joinRequests).toEqual([]);
     await expect(listMembers(guilde, { viewer: newcomer, communityId: club.id })).rejects.toThrow(NotFound);
+  });
+});
+
+describe("people in member lists", () => {
+  it("a customer sees the employees of an open community but no other customer", async () => {
+    const forum = await community(guilde, { visibility: "open" });
+    const [bob, carol] = [await customer(guilde), await customer(guilde)];
+    const sophie = await employee(guilde);
+    for (const person of [bob, carol, sophie]) await membership(guilde, forum, person);
+    const forBob = await listMembers(guilde, { viewer: bob, communityId: forum.id });
+    expect(forBob.items.map((member) => member.id).sort()).toEqual([bob.id, sophie.id].sort());
+    const forSophie = await listMembers(guilde, { viewer: sophie, communityId: forum.id });
+    expect(forSophie.items).toHaveLength(3);
   });
 });

@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { getCommunity } from "../../server/communities/get-community";
+import { handleLoad, requireUser } from "../../server/http/respond";
+import { listPinnedQuestions, listQuestions, questionTabs, type QuestionTab } from "../../server/questions/list-questions";
+import { EmptyState } from "~/components/empty-state";
+import { buttonClass } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
+import { QuestionList } from "~/components/question-list";
+import { Tabs } from "~/components/tabs";
+import { useT } from "~/i18n";
+
+function parseTab(value: string | null): QuestionTab {
+  return questionTabs.find((tab) => tab === value) ?? "newest";
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = requireUser(request, context.user);
+  const url = new URL(request.url);
+  const tab = parseTab(url.searchParams.get("tab"));
+  const cursor = url.searchParams.get("cursor");
+  return handleLoad(async () => {
+    const { community, may } = await getCommunity(context.guilde, { viewer, slug: params.slug ?? "" });
+    // The layout shows how to join instead of this page.
+    if (!may.read) return { tabs: questionTabs, tab, questions: [], pinned: [], nextCursor: null, mayPost: false };
+    const [page, pinned] = await Promise.all([
+      listQuestions(context.guilde, { viewer, communityId: community.id, tab, cursor }),
+      tab === "newest" ? listPinnedQuestions(context.guilde, { viewer, communityId: community.id }) : [],
+    ]);
+    // Pinned questions head the first page of the newest tab and are not repeated below them.
+    const pinnedIds = new Set(pinned.map((question) => question.id));
+    return {
+      tabs: questionTabs,
+      tab,
+      questions: page.items.filter((question) => !pinnedIds.has(question.id)),
+      pinned: cursor ? [] : pinned,
+      nextCursor: page.nextCursor,
+      mayPost: may.post,
+    };
+  });
+}
+
+export default function CommunityQuestions() {
+  const { tabs, tab, questions, pinned, nextCursor, mayPost } = useLoaderData<typeof loader>();
+  const { slug } = useParams();
+  const t = useT();
+  const base = `/c/${slug}`;
+  return (
+    <section aria-labelledby="questions-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="questions-heading" className="text-xl font-semibold">
+          {t("community.questions.title")}
+        </h2>
+        {mayPost ? (
+          <Link to={`${base}/ask`} className={buttonClass}>
+            {t("community.questions.ask")}
+          </Link>
+        ) : null}
+      </div>
+      <Tabs
+        size="small"
+        label={t("community.questions.filters")}
+        items={tabs.map((name) => ({
+          href: name === "newest" ? base : `${base}?tab=${name}`,
+          label: t(`community.questions.tab.${name}`),
+          current: name === tab,
+        }))}
+      />
+      {pinned.length ? (
+        <section aria-labelledby="pinned-heading" className="flex flex-col gap-2">
+          <h3 id="pinned-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            {t("community.questions.pinned")}
+          </h3>
+          <QuestionList questions={pinned} headingLevel="h4" />
+        </section>
+      ) : null}
+      {questions.length ? (
+        <QuestionList questions={questions} label={t(`community.questions.tab.${tab}`)} />
+      ) : pinned.length ? null : (
+        <EmptyState
+          action={
+            mayPost && tab === "newest" ? (
+              <Link to={`${base}/ask`} className={buttonClass}>
+                {t("community.questions.ask")}
+              </Link>
+            ) : null
+          }
+        >
+          {t(`community.questions.empty.${tab}`)}
+        </EmptyState>
+      )}
+      <Pagination nextCursor={nextCursor} />
+    </section>
+  );
+}

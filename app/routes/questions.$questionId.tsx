@@ -1,0 +1,598 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Invalid } from "../../server/errors";
+import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
+import { acceptAnswer } from "../../server/questions/accept-answer";
+import { answerQuestion } from "../../server/questions/answer-question";
+import { comment } from "../../server/questions/comment";
+import { deleteQuestion, deleteReply } from "../../server/questions/delete";
+import { followQuestion } from "../../server/questions/follow-question";
+import { getQuestion } from "../../server/questions/get-question";
+import { closeQuestion, pinQuestion, reopenQuestion } from "../../server/questions/moderate-question";
+import { vote } from "../../server/questions/vote";
+import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
+import { Badge, TagList } from "~/components/badge";
+import { Author, CommunityLink, RelativeTime, RenderedMarkdown } from "~/components/question-parts";
+import { fillSlots } from "~/components/slots";
+import { translateServerMessage, useT, type MessageKey } from "~/i18n";
+import { useCountText } from "~/i18n/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.question.title} · Guilde` : "Guilde" }];
+
+const closeReasons = ["duplicate", "off_topic", "resolved", "other"] as const;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = requireUser(request, context.user);
+  const thread = await handleLoad(() => getQuestion(context.guilde, { viewer, questionId: params.questionId ?? "" }));
+  return { thread, now: new Date() };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = requireUser(request, context.user);
+  const { guilde } = context;
+  const questionId = params.questionId ?? "";
+  const thread = `/questions/${questionId}`;
+  const values = await readForm(request);
+  return handleForm(values, async () => {
+    switch (values.intent) {
+      case "vote": {
+        await vote(guilde, { viewer, targetId: values.targetId ?? "", input: values });
+        return redirect(values.targetId === questionId ? `${thread}#question` : `${thread}#answer-${values.targetId}`);
+      }
+      case "accept": {
+        await acceptAnswer(guilde, { viewer, questionId, answerId: values.answerId || null });
+        return redirect(values.answerId ? `${thread}#answer-${values.answerId}` : thread);
+      }
+      case "comment": {
+        const { commentId } = await comment(guilde, { viewer, questionId, answerId: values.answerId || null, input: values });
+        return redirect(`${thread}#comment-${commentId}`);
+      }
+      case "answer": {
+        const { answerId } = await answerQuestion(guilde, { viewer, questionId, input: values });
+        return redirect(`${thread}#answer-${answerId}`);
+      }
+      case "follow": {
+        await followQuestion(guilde, { viewer, questionId, follow: values.follow === "true" });
+        return redirect(thread);
+      }
+      case "delete": {
+        if (values.replyId) {
+          await deleteReply(guilde, { viewer, replyId: values.replyId });
+          return redirect(thread);
+        }
+        const { communitySlug } = await deleteQuestion(guilde, { viewer, questionId });
+        return redirect(`/c/${communitySlug}`);
+      }
+      case "close": {
+        await closeQuestion(guilde, { viewer, questionId, input: values });
+        return redirect(thread);
+      }
+      case "reopen": {
+        await reopenQuestion(guilde, { viewer, questionId });
+        return redirect(thread);
+      }
+      case "pin": {
+        await pinQuestion(guilde, { viewer, questionId, pinned: values.pinned === "true" });
+        return redirect(thread);
+      }
+      default:
+        throw new Invalid({ intent: ["errors.invalidChoice"] });
+    }
+  });
+}
+
+type Thread = ReturnType<typeof useLoaderData<typeof loader>>["thread"];
+type Answer = Thread["answers"][number];
+type Reply = Answer["comments"][number];
+
+/** Where the form that failed sits, so that the alert at the top of the page can lead to it. */
+function failedFormAnchor(failure: FormFailureData): string | null {
+  switch (failure.values.intent) {
+    case "answer":
+      return "your-answer";
+    case "comment":
+      return `comment-form-${failure.values.answerId || "question"}`;
+    case "close":
+      return "moderation";
+    default:
+      return null;
+  }
+}
+
+export default function QuestionPage() {
+  const { thread, now } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const t = useT();
+  const countText = useCountText();
+  const { question, community, answers, may } = thread;
+  const failureFor = (intent: string, answerId = "") =>
+    failure?.values.intent === intent && (failure.values.answerId ?? "") === answerId ? failure : undefined;
+
+  return (
+    <article aria-labelledby="question-title" className="flex flex-col gap-8">
+      {failure ? <ActionFailureAlert failure={failure} /> : null}
+      <header className="flex flex-col gap-3">
+        <p className="text-sm text-slate-700">
+          {fillSlots(t("question.in"), { community: <CommunityLink community={community} /> })}
+        </p>
+        <h1 id="question-title" className="text-2xl font-bold sm:text-3xl">
+          {question.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-2">
+          {question.pinned ? <Badge tone="brand">{t("question.badge.pinned")}</Badge> : null}
+          {question.solved ? <Badge tone="success">✓ {t("question.badge.solved")}</Badge> : null}
+          {question.closedAt ? <Badge tone="neutral">{t("question.badge.closed")}</Badge> : null}
+          {question.closeReason === "duplicate" ? <Badge tone="warning">{t("question.badge.duplicate")}</Badge> : null}
+          {question.deleted ? <Badge tone="danger">{t("question.badge.deleted")}</Badge> : null}
+          {question.hidden ? <Badge tone="danger">{t("question.badge.hidden")}</Badge> : null}
+        </div>
+        <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700">
+          <span>
+            {fillSlots(t("question.askedBy"), {
+              person: question.author ? <Author person={question.author} /> : t("revisions.formerMember"),
+              date: <RelativeTime date={question.createdAt} now={now} />,
+            })}
+          </span>
+          {question.editedAt ? <EditedMark targetId={question.id} /> : null}
+        </p>
+      </header>
+
+      <StatusBanners thread={thread} />
+
+      <div id="question" tabIndex={-1} className="flex gap-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 focus:outline-none">
+        <VoteControl targetId={question.id} score={question.score} myVote={question.myVote} canVote={may.vote} />
+        <div className="flex min-w-0 flex-1 flex-col gap-4">
+          <RenderedMarkdown html={question.bodyHtml} />
+          <TagList tags={question.tags} label={t("question.tags")} />
+          <ActionRow>
+            {may.follow ? <FollowButton following={question.following} /> : null}
+            {may.edit ? <EditLink href={`/questions/${question.id}/edit`} context={t("question.editContext")} /> : null}
+            {may.delete ? (
+              <DeleteDisclosure
+                context={t("question.deleteContext")}
+                confirm={t("question.deleteConfirm")}
+                submit={t("question.deleteSubmit")}
+              />
+            ) : null}
+          </ActionRow>
+          <Comments
+            comments={question.comments}
+            mayComment={may.comment}
+            formId="comment-form-question"
+            failure={failureFor("comment")}
+            now={now}
+          />
+        </div>
+      </div>
+
+      {thread.duplicates.length > 0 ? (
+        <section aria-labelledby="duplicates-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="duplicates-heading" className="font-semibold">
+            {t("question.duplicates")}
+          </h2>
+          <ul className="mt-2 list-disc pl-6">
+            {thread.duplicates.map((duplicate) => (
+              <li key={duplicate.id}>
+                <a href={`/questions/${duplicate.id}`} className="text-brand-700 underline underline-offset-2">
+                  {duplicate.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {may.moderate ? <ModerationTools thread={thread} failure={failureFor("close")} /> : null}
+
+      <section aria-labelledby="answers-heading" className="flex flex-col gap-4">
+        <h2 id="answers-heading" className="text-xl font-semibold">
+          {countText("answers.count", answers.length)}
+        </h2>
+        {answers.length === 0 ? <p className="text-slate-700">{t("answers.none")}</p> : null}
+        <ol className="flex flex-col gap-4">
+          {answers.map((answer) => (
+            <AnswerItem key={answer.id} answer={answer} mayAccept={may.accept} failure={failureFor("comment", answer.id)} now={now} />
+          ))}
+        </ol>
+      </section>
+
+      <AnswerForm thread={thread} failure={failureFor("answer")} />
+    </article>
+  );
+}
+
+function ActionFailureAlert({ failure }: { failure: FormFailureData }) {
+  const t = useT();
+  const anchor = failedFormAnchor(failure);
+  const fieldMessages = Object.values(failure.fieldErrors).flat();
+  const messages = anchor || fieldMessages.length === 0 ? [failure.message] : fieldMessages;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+      {t("question.actionFailed")} {messages.map((message) => translateServerMessage(t, message, failure.messageParams)).join(" ")}
+      {anchor ? (
+        <>
+          {" "}
+          <a href={`#${anchor}`} className="font-semibold underline">
+            {t("question.goToForm")}
+          </a>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusBanners({ thread }: { thread: Thread }) {
+  const t = useT();
+  const { question, community, duplicateOf } = thread;
+  const banners: { key: string; content: ReactNode }[] = [];
+  if (question.deleted) banners.push({ key: "deleted", content: t("question.deletedBanner") });
+  else if (question.hidden) banners.push({ key: "hidden", content: t("question.hiddenBanner") });
+  if (question.closeReason) {
+    banners.push({
+      key: "closed",
+      content: (
+        <>
+          {t(`question.closed.${question.closeReason}`)}
+          {duplicateOf ? (
+            <>
+              {" "}
+              {fillSlots(t("question.duplicateOf"), {
+                question: (
+                  <a href={`/questions/${duplicateOf.id}`} className="font-semibold underline underline-offset-2">
+                    {duplicateOf.title}
+                  </a>
+                ),
+              })}
+            </>
+          ) : null}
+        </>
+      ),
+    });
+  }
+  if (community.archived) banners.push({ key: "archived", content: t("question.archivedBanner") });
+  if (banners.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-2">
+      {banners.map((banner) => (
+        <p key={banner.key} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+          {banner.content}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function VoteControl({ targetId, score, myVote, canVote }: { targetId: string; score: number; myVote: number; canVote: boolean }) {
+  const t = useT();
+  return (
+    <div role="group" aria-label={t("vote.group")} className="flex w-12 shrink-0 flex-col items-center gap-1">
+      {canVote ? <VoteButton targetId={targetId} value={1} pressed={myVote === 1} label={t("vote.up")} /> : null}
+      <p aria-live="polite" aria-atomic="true" className="text-lg font-bold text-slate-900">
+        <span className="sr-only">{t("vote.score")} </span>
+        {score}
+      </p>
+      {canVote ? <VoteButton targetId={targetId} value={-1} pressed={myVote === -1} label={t("vote.down")} /> : null}
+    </div>
+  );
+}
+
+/** Pressing the vote one already gave withdraws it (value 0). */
+function VoteButton({ targetId, value, pressed, label }: { targetId: string; value: 1 | -1; pressed: boolean; label: string }) {
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value="vote" />
+      <input type="hidden" name="targetId" value={targetId} />
+      <input type="hidden" name="value" value={pressed ? 0 : value} />
+      <button
+        type="submit"
+        aria-pressed={pressed}
+        className={`flex size-9 items-center justify-center rounded-full border ${
+          pressed ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-700 hover:bg-slate-100"
+        }`}
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className={`size-4 ${value === -1 ? "rotate-180" : ""}`}>
+          <path d="M10 4 3 15h14z" fill={pressed ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+        </svg>
+        <span className="sr-only">{label}</span>
+      </button>
+    </Form>
+  );
+}
+
+function FollowButton({ following }: { following: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value="follow" />
+      <input type="hidden" name="follow" value={String(!following)} />
+      <button type="submit" title={following ? t("question.following") : t("question.followHint")} className={smallButtonClass}>
+        {following ? t("question.unfollow") : t("question.follow")}
+      </button>
+    </Form>
+  );
+}
+
+/** The buttons under a question or an answer; nothing at all when the viewer may do none of them. */
+function ActionRow({ children }: { children: ReactNode[] }) {
+  if (!children.some(Boolean)) return null;
+  return <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">{children}</div>;
+}
+
+const smallButtonClass = "rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100";
+
+function EditLink({ href, context }: { href: string; context: string }) {
+  const t = useT();
+  return (
+    <a href={href} className={smallButtonClass}>
+      {t("question.edit")}
+      <span className="sr-only"> {context}</span>
+    </a>
+  );
+}
+
+function EditedMark({ targetId }: { targetId: string }) {
+  const t = useT();
+  return (
+    <a href={`/revisions/${targetId}`} className="text-sm text-slate-700 underline underline-offset-2">
+      {t("question.edited")}
+      <span className="sr-only">{t("question.historyHint")}</span>
+    </a>
+  );
+}
+
+/** Deleting asks once more, in a disclosure that needs no JavaScript. */
+function DeleteDisclosure({ replyId, context, confirm, submit }: { replyId?: string; context: string; confirm: string; submit: string }) {
+  const t = useT();
+  return (
+    <details className="group">
+      <summary className={`${smallButtonClass} cursor-pointer list-none text-red-800`}>
+        {t("question.delete")}
+        <span className="sr-only"> {context}</span>
+      </summary>
+      <div className="mt-2 flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+        <p>{confirm}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          {replyId ? <input type="hidden" name="replyId" value={replyId} /> : null}
+          <button type="submit" className="rounded-md bg-red-700 px-3 py-1.5 font-semibold text-white hover:bg-red-800">
+            {submit}
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAccept: boolean; failure?: FormFailureData; now: Date }) {
+  const t = useT();
+  const headingId = `answer-${answer.id}-heading`;
+  return (
+    <li
+      id={`answer-${answer.id}`}
+      tabIndex={-1}
+      className={`flex gap-4 rounded-lg bg-white p-5 shadow-sm ring-1 focus:outline-none ${
+        answer.accepted ? "ring-2 ring-green-700" : "ring-slate-200"
+      } ${answer.deleted || answer.hidden ? "opacity-80" : ""}`}
+    >
+      <VoteControl targetId={answer.id} score={answer.score} myVote={answer.myVote} canVote={answer.may.vote} />
+      <article aria-labelledby={headingId} className="flex min-w-0 flex-1 flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          {answer.accepted ? <Badge tone="success">✓ {t("answer.accepted")}</Badge> : null}
+          {answer.crossSite ? (
+            <Badge tone="brand">{t("answer.crossSite")}</Badge>
+          ) : null}
+          {answer.deleted ? <Badge tone="danger">{t("answer.deleted")}</Badge> : null}
+          {answer.hidden ? <Badge tone="danger">{t("answer.hidden")}</Badge> : null}
+        </div>
+        <div className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700">
+          <h3 id={headingId} className="font-normal">
+            {fillSlots(t("answer.heading"), { person: <Author person={answer.author} /> })}
+          </h3>
+          <span aria-hidden="true">·</span>
+          <RelativeTime date={answer.createdAt} now={now} />
+          {answer.editedAt ? <EditedMark targetId={answer.id} /> : null}
+        </div>
+        <RenderedMarkdown html={answer.bodyHtml} />
+        <ActionRow>
+          {mayAccept && !answer.deleted && !answer.hidden ? (
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="accept" />
+              <input type="hidden" name="answerId" value={answer.accepted ? "" : answer.id} />
+              <button
+                type="submit"
+                className={
+                  answer.accepted
+                    ? smallButtonClass
+                    : "rounded-md bg-green-700 px-3 py-1 text-sm font-semibold text-white hover:bg-green-800"
+                }
+              >
+                {answer.accepted ? t("answer.unaccept") : t("answer.accept")}
+              </button>
+            </Form>
+          ) : null}
+          {answer.may.edit ? <EditLink href={`/replies/${answer.id}/edit`} context={t("answer.editContext")} /> : null}
+          {answer.may.delete ? (
+            <DeleteDisclosure
+              replyId={answer.id}
+              context={t("answer.deleteContext")}
+              confirm={t("answer.deleteConfirm")}
+              submit={t("answer.deleteSubmit")}
+            />
+          ) : null}
+        </ActionRow>
+        <Comments comments={answer.comments} mayComment={answer.may.comment} answerId={answer.id} formId={`comment-form-${answer.id}`} failure={failure} now={now} />
+      </article>
+    </li>
+  );
+}
+
+function Comments({
+  comments,
+  mayComment,
+  answerId,
+  formId,
+  failure,
+  now,
+}: {
+  comments: Reply[];
+  mayComment: boolean;
+  answerId?: string;
+  formId: string;
+  failure?: FormFailureData;
+  now: Date;
+}) {
+  const t = useT();
+  if (comments.length === 0 && !mayComment) return null;
+  return (
+    <div className="flex flex-col gap-2">
+      {comments.length > 0 ? (
+        <ul aria-label={t("comments.label")} className="flex flex-col divide-y divide-slate-100 border-t border-slate-100 text-sm">
+          {comments.map((reply) => (
+            <CommentItem key={reply.id} reply={reply} now={now} />
+          ))}
+        </ul>
+      ) : null}
+      {mayComment ? (
+        <details id={formId} open={Boolean(failure)} className="text-sm">
+          <summary className="cursor-pointer font-medium text-brand-700 underline underline-offset-2">{t("comment.add")}</summary>
+          <Form method="post" className="mt-2 flex flex-col gap-2" noValidate>
+            <input type="hidden" name="intent" value="comment" />
+            {answerId ? <input type="hidden" name="answerId" value={answerId} /> : null}
+            <Field name="body" id={`${formId}-body`} label="comment.field" failure={failure}>
+              {(props) => <textarea {...props} required rows={3} maxLength={2000} className={inputClass} />}
+            </Field>
+            <div>
+              <button type="submit" className={smallButtonClass}>
+                {t("comment.submit")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function CommentItem({ reply, now }: { reply: Reply; now: Date }) {
+  const t = useT();
+  return (
+    <li id={`comment-${reply.id}`} tabIndex={-1} className={`flex flex-col gap-1 py-2 focus:outline-none ${reply.deleted || reply.hidden ? "opacity-80" : ""}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        {reply.deleted ? <Badge tone="danger">{t("comment.deleted")}</Badge> : null}
+        {reply.hidden ? <Badge tone="danger">{t("comment.hidden")}</Badge> : null}
+      </div>
+      <RenderedMarkdown html={reply.bodyHtml} className="text-sm" />
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
+        <span>
+          {fillSlots(t("comment.by"), { person: <Author person={reply.author} />, date: <RelativeTime date={reply.createdAt} now={now} /> })}
+        </span>
+        {reply.editedAt ? <EditedMark targetId={reply.id} /> : null}
+        {reply.may.edit ? <EditLink href={`/replies/${reply.id}/edit`} context={t("comment.editContext")} /> : null}
+        {reply.may.delete ? (
+          <DeleteDisclosure
+            replyId={reply.id}
+            context={t("comment.deleteContext")}
+            confirm={t("comment.deleteConfirm")}
+            submit={t("comment.deleteSubmit")}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function ModerationTools({ thread, failure }: { thread: Thread; failure?: FormFailureData }) {
+  const t = useT();
+  const { question } = thread;
+  return (
+    <section id="moderation" aria-labelledby="moderation-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-slate-100 p-5">
+      <h2 id="moderation-heading" className="font-semibold">
+        {t("moderation.title")}
+      </h2>
+      <div className="flex flex-wrap items-start gap-2">
+        <Form method="post">
+          <input type="hidden" name="intent" value="pin" />
+          <input type="hidden" name="pinned" value={String(!question.pinned)} />
+          <button type="submit" className={smallButtonClass}>
+            {question.pinned ? t("moderation.unpin") : t("moderation.pin")}
+          </button>
+        </Form>
+        {question.closedAt ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reopen" />
+            <button type="submit" className={smallButtonClass}>
+              {t("moderation.reopen")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {question.closedAt ? null : (
+        <details open={Boolean(failure)}>
+          <summary className="cursor-pointer font-medium text-slate-900 underline underline-offset-2">{t("moderation.close")}</summary>
+          <Form method="post" className="mt-3 flex max-w-lg flex-col gap-4" noValidate>
+            <input type="hidden" name="intent" value="close" />
+            <Field name="reason" id="close-reason" label="moderation.reason" failure={failure}>
+              {(props) => (
+                <select {...props} defaultValue={props.defaultValue ?? "duplicate"} className={inputClass}>
+                  {closeReasons.map((reason) => (
+                    <option key={reason} value={reason}>
+                      {t(`moderation.reason.${reason}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="duplicateOfId" id="close-duplicate-of" label="moderation.duplicateOf" hint="moderation.duplicateOfHint" failure={failure}>
+              {(props) => <input {...props} className={inputClass} />}
+            </Field>
+            <Field name="note" id="close-note" label="moderation.note" failure={failure}>
+              {(props) => <textarea {...props} rows={2} maxLength={500} className={inputClass} />}
+            </Field>
+            <div>
+              <button type="submit" className={buttonClass}>
+                {t("moderation.closeSubmit")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function AnswerForm({ thread, failure }: { thread: Thread; failure?: FormFailureData }) {
+  const t = useT();
+  const { question, community, may } = thread;
+  let notice: MessageKey | null = null;
+  if (!may.answer) {
+    if (question.closedAt) notice = "answer.closedNotice";
+    else if (community.archived) notice = "answer.archivedNotice";
+    else if (!question.deleted && !question.hidden) notice = "answer.cannotNotice";
+  }
+  if (!may.answer && !notice) return null;
+  return (
+    <section id="your-answer" aria-labelledby="your-answer-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 id="your-answer-heading" className="text-xl font-semibold">
+        {t("answer.form.title")}
+      </h2>
+      {notice ? (
+        <p className="mt-2 text-slate-700">{t(notice)}</p>
+      ) : (
+        <Form method="post" className="mt-4 flex flex-col gap-4" noValidate>
+          <input type="hidden" name="intent" value="answer" />
+          <Field name="body" id="answer-body" label="answer.form.field" hint="markdown.help" failure={failure}>
+            {(props) => <textarea {...props} required rows={10} className={`${inputClass} font-mono text-sm`} />}
+          </Field>
+          <div>
+            <button type="submit" className={buttonClass}>
+              {t("answer.form.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
