@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import postgres from "postgres";
-import { adminUrl, databaseUrl } from "../tests/support/postgres";
 import {
   benchAccount,
   ensureBuild,
   residentMemoryMiB,
   runBench,
+  scratchDatabase,
   scratchFolder,
   secondsFromEnvironment,
   signIn,
@@ -28,11 +27,9 @@ runBench(
     figures.push(["Guilde on PGlite", await idleMemory(onPGlite, browseGuilde)]);
 
     if (process.env.TEST_DATABASE_URL) {
-      const memory = await withScratchDatabase(async (url) => {
-        // DEMO_DATA is off by default on PostgreSQL; the demo accounts are needed to sign in.
-        const guilde = await startGuilde({ dataDir: scratchFolder("idle-rss"), databaseUrl: url, demoData: true });
-        return idleMemory(guilde, browseGuilde);
-      });
+      // DEMO_DATA is off by default on PostgreSQL; the demo accounts are needed to sign in.
+      const guilde = await startGuilde({ dataDir: scratchFolder("idle-rss"), databaseUrl: await scratchDatabase("idle_rss"), demoData: true });
+      const memory = await idleMemory(guilde, browseGuilde);
       figures.push(["Guilde on PostgreSQL", memory]);
     } else {
       console.log(
@@ -73,20 +70,4 @@ async function expectPage(url: string, path: string, cookie?: string) {
   const response = await fetch(`${url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}.`);
-}
-
-/** A database of its own for this run, dropped afterwards, so that runs never share data. */
-async function withScratchDatabase<T>(use: (url: string) => Promise<T>): Promise<T> {
-  const name = `guilde_bench_${Date.now()}_${process.pid}`;
-  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`CREATE DATABASE "${name}"`);
-    try {
-      return await use(databaseUrl(name));
-    } finally {
-      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-  }
 }

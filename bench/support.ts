@@ -5,8 +5,13 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase } from "../db/client";
 import { demoPassword, demoUsers } from "../db/seed";
 import { projectRoot } from "../server/paths";
+import { adminUrl, databaseUrl } from "../tests/support/postgres";
+import { seedBulk, type BulkSeedOptions, type BulkSeedResult } from "./seed-bulk";
 
 const scratchRoot = path.join(projectRoot, "bench", ".tmp");
 
@@ -38,6 +43,7 @@ export interface RunningServer {
 
 const liveProcesses = new Set<ServerProcess>();
 const scratchFolders = new Set<string>();
+const scratchDatabases = new Set<string>();
 
 /**
  * Runs a benchmark and, whatever happens, stops every process it spawned and removes its scratch folders.
@@ -72,6 +78,8 @@ async function cleanUp() {
   await Promise.all([...liveProcesses].map(stopServer));
   for (const folder of scratchFolders) fs.rmSync(folder, { recursive: true, force: true });
   scratchFolders.clear();
+  // After the servers, which hold connections to them.
+  await dropScratchDatabases();
 }
 
 /** `npm run build` when there is no build yet; the benchmarks measure the built server. */
@@ -87,6 +95,49 @@ export function scratchFolder(name: string): string {
   const folder = fs.mkdtempSync(path.join(scratchRoot, `${name}-`));
   scratchFolders.add(folder);
   return folder;
+}
+
+/** A fresh PostgreSQL database on TEST_DATABASE_URL's server, dropped when the benchmark ends (Ctrl-C included). */
+export async function scratchDatabase(label: string): Promise<string> {
+  const name = `guilde_bench_${label}_${Date.now()}_${process.pid}`.replace(/[^a-z0-9_]/g, "_");
+  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    scratchDatabases.add(name);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(name);
+}
+
+async function dropScratchDatabases() {
+  if (scratchDatabases.size === 0) return;
+  const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+  try {
+    for (const name of scratchDatabases) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    scratchDatabases.clear();
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A scratch PostgreSQL database, migrated and filled by bench/seed-bulk.ts. */
+export async function seededDatabase(label: string, options: BulkSeedOptions): Promise<{ url: string; seed: BulkSeedResult }> {
+  const url = await scratchDatabase(label);
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 1 });
+  try {
+    await database.migrate();
+    return { url, seed: await seedBulk(database, options) };
+  } finally {
+    await database.close();
+  }
+}
+
+/** What the PostgreSQL benchmarks need: the throwaway server of scripts/with-postgres.sh. */
+export function requirePostgres(script: string) {
+  if (!process.env.TEST_DATABASE_URL) {
+    throw new Error(`TEST_DATABASE_URL is unset: run npm run ${script}, which starts a throwaway PostgreSQL (scripts/with-postgres.sh).`);
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -210,6 +261,11 @@ interface GuildeSettings {
   demoData?: boolean;
 }
 
+interface GuildeLaunch extends Omit<GuildeSettings, "port"> {
+  /** Options for node itself, before the script (e.g. --cpu-prof). */
+  nodeArguments?: string[];
+}
+
 /**
  * What every Guilde under test runs with. The caller's own database and search settings are replaced,
  * so that "PGlite" really means PGlite.
@@ -228,8 +284,8 @@ export function guildeEnvironment({ port, dataDir, databaseUrl, demoData }: Guil
 }
 
 /** Starts the built Guilde on a free port and waits until it is healthy. */
-export function startGuilde(settings: Omit<GuildeSettings, "port">): Promise<RunningServer> {
-  return startOnFreePort((port) => spawnServer(process.execPath, ["build/guilde.js"], guildeEnvironment({ ...settings, port })));
+export function startGuilde({ nodeArguments = [], ...settings }: GuildeLaunch): Promise<RunningServer> {
+  return startOnFreePort((port) => spawnServer(process.execPath, [...nodeArguments, "build/guilde.js"], guildeEnvironment({ ...settings, port })));
 }
 
 export function spawnHelloWorld(port: number): ServerProcess {
@@ -267,12 +323,35 @@ export async function signIn(url: string, { email, password }: { email: string; 
   return session;
 }
 
+/**
+ * Fails unless the question page shows, to this session, every answer the database holds for the question:
+ * a benchmark must measure the page it claims to.
+ */
+export async function expectQuestionPage(url: string, cookie: string, databaseUrl: string, questionId: string): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const answers = await sql<{ id: string }[]>`select id from replies where post_id = ${questionId} and kind = 'answer' and deleted_at is null`.finally(() => sql.end());
+  const response = await fetch(`${url}/questions/${questionId}`, { headers: { Cookie: cookie }, redirect: "manual" });
+  const html = await response.text();
+  const missing = answers.filter(({ id }) => !html.includes(`answer-${id}`));
+  if (response.status !== 200 || answers.length === 0 || missing.length > 0) {
+    throw new Error(`GET /questions/${questionId} answered ${response.status} without ${missing.length} of its ${answers.length} answers.`);
+  }
+  return answers.length;
+}
+
 /** Resident memory of a process, in MiB, from /proc/<pid>/status. */
 export function residentMemoryMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
   if (!kilobytes) throw new Error(`No VmRSS in /proc/${pid}/status.`);
   return Number(kilobytes) / 1024;
+}
+
+/** The value below which `fraction` of the values fall (nearest rank). */
+export function percentile(values: number[], fraction: number): number {
+  if (values.length === 0) throw new Error("No values.");
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
 export function median(values: number[]): number {
@@ -286,4 +365,114 @@ export function secondsFromEnvironment(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds.`);
   return value;
+}
+
+/** Thousands separated, no decimals: 12,345. */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
+
+/** Prints a table: a label column, then right-aligned cells. */
+export function printTable(header: string[], rows: string[][], labelWidth = 16, cellWidth = 12) {
+  const line = (cells: string[]) => cells[0].padEnd(labelWidth) + cells.slice(1).map((cell) => cell.padStart(cellWidth)).join("");
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+/** autocannon's results side by side: requests per second, latency, and every answer that was not a success. */
+export function printLoadResults(results: [name: string, result: autocannon.Result][], success = "2xx") {
+  const successes = (result: autocannon.Result) =>
+    success === "2xx" ? result["2xx"] : (result.statusCodeStats?.[success as `${number}`]?.count ?? 0);
+  printTable(
+    ["", "req/s (avg)", "p50", "p99", success, `not ${success}`, "errors"],
+    results.map(([name, result]) => [
+      name,
+      result.requests.average.toFixed(0),
+      `${result.latency.p50} ms`,
+      `${result.latency.p99} ms`,
+      String(successes(result)),
+      String(result.requests.total - successes(result) - result.errors),
+      String(result.errors),
+    ]),
+  );
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where a profiled function lives: a package, Node itself, or Guilde's own bundle. */
+function ownerOf(url: string): string {
+  if (!url) return "(V8 / native)";
+  if (url.startsWith("node:")) return "node internals";
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (inPackage) return inPackage[1];
+  const relative = url.replace(/^file:\/\//, "").replace(`${projectRoot}/`, "");
+  return relative.startsWith("build/server/") ? "Guilde (Remix routes)" : relative.startsWith("build/") ? "Guilde (server)" : relative;
+}
+
+/** BENCH_CPU_PROFILE=1 asks the throughput benchmarks for one more, profiled, run. */
+export const cpuProfileRequested = process.env.BENCH_CPU_PROFILE === "1";
+
+/**
+ * With BENCH_CPU_PROFILE=1: starts the server again under `node --cpu-prof`, runs the same load, stops it
+ * (it writes the profile on exit) and prints where its time went. The profile stays in bench/.tmp/profiles
+ * for Chrome's DevTools. A separate run, so that the profiler's overhead is in no figure above.
+ */
+export async function profileIfRequested(
+  name: string,
+  start: (nodeArguments: string[]) => Promise<RunningServer>,
+  load: (server: RunningServer) => Promise<unknown>,
+) {
+  if (!cpuProfileRequested) return;
+  const folder = path.join(scratchRoot, "profiles", `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+  fs.mkdirSync(folder, { recursive: true });
+  const server = await start(["--cpu-prof", `--cpu-prof-dir=${folder}`]);
+  await load(server);
+  await stopServer(server.process);
+  const profiles = fs.readdirSync(folder).filter((file) => file.endsWith(".cpuprofile"));
+  if (profiles.length === 0) throw new Error(`The profiled server wrote no profile in ${folder}.`);
+  for (const file of profiles) printCpuProfile(path.join(folder, file));
+}
+
+/**
+ * Reads a V8 .cpuprofile (node --cpu-prof) and prints where the server spent its own time: the
+ * functions with the most self time, and the same time summed per package.
+ */
+export function printCpuProfile(file: string, top = 20) {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+  const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMicroseconds = new Map<number, number>();
+  profile.samples.forEach((id, index) => selfMicroseconds.set(id, (selfMicroseconds.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  const byFunction = new Map<string, number>();
+  const byOwner = new Map<string, number>();
+  let total = 0;
+  let idle = 0;
+  for (const [id, microseconds] of selfMicroseconds) {
+    const { functionName, url, lineNumber } = nodeById.get(id)!.callFrame;
+    if (functionName === "(idle)") {
+      idle += microseconds;
+      continue;
+    }
+    total += microseconds;
+    const where = url ? `${url.replace(/^file:\/\//, "").replace(`${projectRoot}/`, "")}:${lineNumber + 1}` : "";
+    const key = `${functionName || "(anonymous)"}  ${where}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + microseconds);
+    const owner = functionName.startsWith("(") ? functionName : ownerOf(url);
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + microseconds);
+  }
+  const share = (microseconds: number) => `${((100 * microseconds) / total).toFixed(1)}%`.padStart(7);
+  console.log(`\nCPU profile: ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle (${file})`);
+  console.log(`\nSelf time by package:`);
+  for (const [owner, microseconds] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${share(microseconds)}  ${owner}`);
+  console.log(`\nTop ${top} functions by self time:`);
+  for (const [key, microseconds] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${share(microseconds)}  ${key}`);
 }

@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createCommunity } from "../server/communities/create-community";
 import { decideJoinRequest, joinCommunity, setModerator } from "../server/communities/memberships";
 import { applyToBeMonitor, decideMonitorApplication } from "../server/communities/monitors";
@@ -623,6 +622,13 @@ export const demoQuestions: DemoQuestion[] = [
       Défaut de la montre ou limite du capteur ? Qu'est-ce qu'on lui propose ?
     `),
     tags: ["montre", "cardio"],
+    comments: [
+      {
+        by: "lucas.garnier",
+        after: "1d5h",
+        body: "Je regarde ça avec le support de la marque. Tu peux me donner le modèle exact et la version du logiciel de la montre ?",
+      },
+    ],
   },
   {
     key: "tent-pole",
@@ -695,19 +701,6 @@ export const demoQuestions: DemoQuestion[] = [
         `),
       },
     ],
-  },
-  {
-    key: "gas-storage",
-    community: "camping",
-    by: "hugo.martin",
-    asked: { daysAgo: 2, at: "10:10" },
-    title: "How many gas cartridges can we keep in the stockroom?",
-    body: md(`
-      Lille is adding a camping corner, and we will stock screw-on butane/propane cartridges (230 g and 450 g). Is there a company rule on how many we may keep in the stockroom, and on how to store them?
-
-      I'd rather ask before the first delivery.
-    `),
-    tags: ["réchaud", "safety", "stock"],
   },
   {
     key: "lockers",
@@ -862,6 +855,19 @@ export const demoQuestions: DemoQuestion[] = [
       },
     ],
   },
+  {
+    key: "gas-storage",
+    community: "store-operations",
+    by: "hugo.martin",
+    asked: { daysAgo: 2, at: "10:10" },
+    title: "How many gas cartridges can we keep in the stockroom?",
+    body: md(`
+      Lille is adding a camping corner, and we will stock screw-on butane/propane cartridges (230 g and 450 g). Is there a company rule on how many we may keep in the stockroom, and on how to store them?
+
+      I'd rather ask before the first delivery.
+    `),
+    tags: ["stock", "safety", "réserve"],
+  },
 ];
 
 /** Demo times are days before today at a time of day, so that the lists look the same whenever the demo is seeded. */
@@ -893,6 +899,7 @@ interface Timeline {
 /**
  * Seeds the demo's communities, memberships, monitors and questions through the real services (so that
  * notifications, follows, counts and rendered HTML are what real use produces), then dates them.
+ * `people` are the demo's users by handle.
  */
 export async function seedDemoCommunities(guilde: Guilde, people: Map<string, User>): Promise<void> {
   const person = (handle: Handle): User => {
@@ -930,8 +937,7 @@ async function seedCommunity(
     await setModerator(guilde, { viewer: admin, communityId, userId: person(handle).id, moderator: true });
     timeline.members.push({ communityId, userId: person(handle).id, joinedAt: later(createdAt, "1h") });
   }
-  const deciderId = community.moderators[0] ?? "camille.laurent";
-  const decider = person(deciderId);
+  const decider = person(community.moderators[0] ?? "camille.laurent");
 
   const join = async (handle: Handle, approve: boolean) => {
     const { status } = await joinCommunity(guilde, { viewer: person(handle), communityId });
@@ -942,11 +948,11 @@ async function seedCommunity(
   const apply = async ({ handle, topics, motivation }: DemoMonitor) =>
     (await applyToBeMonitor(guilde, { viewer: person(handle), communityId, input: { motivation, topics } })).applicationId;
 
-  // Everyone joins within the community's first days; monitors are approved at the end of its first week.
+  // One member joins each day of the community's first week; monitors are approved at the end of it.
   const joiners = [...community.monitors.map((monitor) => monitor.handle), ...community.members];
   for (const [index, handle] of joiners.entries()) {
     await join(handle, true);
-    timeline.members.push({ communityId, userId: person(handle).id, joinedAt: later(createdAt, `${(index + 1) * 7}h`) });
+    timeline.members.push({ communityId, userId: person(handle).id, joinedAt: later(createdAt, `${index}d${3 + index}h`) });
   }
   for (const [index, monitor] of community.monitors.entries()) {
     const applicationId = await apply(monitor);
@@ -1027,8 +1033,8 @@ async function seedQuestion(
  */
 async function dateEverything(guilde: Guilde, timeline: Timeline): Promise<void> {
   const startOfToday = moment({ daysAgo: 0, at: "00:00" });
-  const times = [...timeline.posts.values()].flatMap((post) => [post.lastActivityAt, post.closedAt ?? post.createdAt]);
-  if (times.some((time) => time >= startOfToday)) throw new Error("a demo question's story reaches today: move it back a day");
+  const reachesToday = [...timeline.posts.values()].some(({ lastActivityAt, closedAt }) => lastActivityAt >= startOfToday || (closedAt ?? 0) >= startOfToday);
+  if (reachesToday) throw new Error("a demo question's story reaches today: move it back a day");
 
   const { db } = guilde;
   for (const [id, createdAt] of timeline.communities) await db.update(communities).set({ createdAt }).where(eq(communities.id, id));
@@ -1058,9 +1064,9 @@ async function dateEverything(guilde: Guilde, timeline: Timeline): Promise<void>
     from monitor_applications a
     where n.kind in ('monitor_application', 'monitor_application_decided') and a.community_id = n.community_id
       and a.user_id = case when n.kind = 'monitor_application' then n.actor_id else n.user_id end`);
-  // A request approved at once was sent a few hours before its approval, which is the member's joining time.
+  // A request approved at once was sent an hour before its approval, which is the member's joining time.
   await db.execute(sql`
-    update notifications n set created_at = m.joined_at - case when n.kind = 'join_request' and m.status = 'active' then interval '3 hours' else interval '0' end
+    update notifications n set created_at = m.joined_at - case when n.kind = 'join_request' and m.status = 'active' then interval '1 hour' else interval '0' end
     from community_members m
     where n.kind in ('join_request', 'join_request_decided') and m.community_id = n.community_id
       and m.user_id = case when n.kind = 'join_request' then n.actor_id else n.user_id end`);

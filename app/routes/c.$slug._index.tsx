@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
-import { getCommunity } from "../../server/communities/get-community";
 import { handleLoad, requireUser } from "../../server/http/respond";
-import { listPinnedQuestions, listQuestions, questionTabs, type QuestionTab } from "../../server/questions/list-questions";
+import { communityQuestionsPage, questionTabs, type QuestionTab } from "../../server/questions/list-questions";
 import { EmptyState } from "~/components/empty-state";
 import { buttonClass } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
@@ -20,23 +19,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const tab = parseTab(url.searchParams.get("tab"));
   const cursor = url.searchParams.get("cursor");
   return handleLoad(async () => {
-    const { community, may } = await getCommunity(context.guilde, { viewer, slug: params.slug ?? "" });
+    const shown = await communityQuestionsPage(context.guilde, { viewer, slug: params.slug ?? "", tab, cursor });
     // The layout shows how to join instead of this page.
-    if (!may.read) return { tabs: questionTabs, tab, questions: [], pinned: [], nextCursor: null, mayPost: false };
-    const [page, pinned] = await Promise.all([
-      listQuestions(context.guilde, { viewer, communityId: community.id, tab, cursor }),
-      tab === "newest" ? listPinnedQuestions(context.guilde, { viewer, communityId: community.id }) : [],
-    ]);
-    // Pinned questions head the first page of the newest tab and are not repeated below them.
-    const pinnedIds = new Set(pinned.map((question) => question.id));
-    return {
-      tabs: questionTabs,
-      tab,
-      questions: page.items.filter((question) => !pinnedIds.has(question.id)),
-      pinned: cursor ? [] : pinned,
-      nextCursor: page.nextCursor,
-      mayPost: may.post,
-    };
+    if (!shown.readable) return { tabs: questionTabs, tab, questions: [], pinned: [], nextCursor: null, mayPost: false };
+    return { tabs: questionTabs, tab, questions: shown.page.items, pinned: shown.pinned, nextCursor: shown.page.nextCursor, mayPost: shown.mayPost };
   });
 }
 

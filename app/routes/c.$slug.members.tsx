@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { getCommunity } from "../../server/communities/get-community";
 import { listMembers } from "../../server/communities/list-members";
 import { decideJoinRequest, setModerator } from "../../server/communities/memberships";
 import { decideMonitorApplication, withdrawMonitor } from "../../server/communities/monitors";
@@ -21,11 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
   const cursor = new URL(request.url).searchParams.get("cursor");
   return handleLoad(async () => {
-    const { community, may } = await getCommunity(context.guilde, { viewer, slug: params.slug ?? "" });
-    // The layout shows how to join instead of this page.
-    if (!may.read) return null;
-    const members = await listMembers(context.guilde, { viewer, communityId: community.id, cursor });
-    return { communityId: community.id, members, may: { moderate: may.moderate, appointModerators: may.appointModerators } };
+    const members = await listMembers(context.guilde, { viewer, slug: params.slug ?? "", cursor });
+    return { communityId: members.communityId, members, may: members.may };
   });
 }
 
@@ -66,13 +62,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-type MembersData = NonNullable<Awaited<ReturnType<typeof loader>>>;
+type MembersData = Awaited<ReturnType<typeof loader>>;
 
 export default function CommunityMembers() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
-  if (!data) return null;
   const { members, may } = data;
   return (
     <div className="flex flex-col gap-8">

@@ -9,7 +9,7 @@ import { answerQuestion } from "../../server/questions/answer-question";
 import { comment } from "../../server/questions/comment";
 import { deleteQuestion, deleteReply } from "../../server/questions/delete";
 import { followQuestion } from "../../server/questions/follow-question";
-import { getQuestion } from "../../server/questions/get-question";
+import { getQuestion, type QuestionThread } from "../../server/questions/get-question";
 import { closeQuestion, pinQuestion, reopenQuestion } from "../../server/questions/moderate-question";
 import { vote } from "../../server/questions/vote";
 import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
@@ -26,7 +26,17 @@ const closeReasons = ["duplicate", "off_topic", "resolved", "other"] as const;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
   const thread = await handleLoad(() => getQuestion(context.guilde, { viewer, questionId: params.questionId ?? "" }));
-  return { thread, now: new Date() };
+  return { thread: withoutMarkdownSources(thread), now: new Date() };
+}
+
+/** The page shows the rendered HTML; sending the Markdown sources too would double its weight. */
+function withoutMarkdownSources(thread: QuestionThread) {
+  const strip = <Text extends { body: string }>({ body: _source, ...rest }: Text): Omit<Text, "body"> => rest;
+  return {
+    ...thread,
+    question: { ...strip(thread.question), comments: thread.question.comments.map(strip) },
+    answers: thread.answers.map((answer) => ({ ...strip(answer), comments: answer.comments.map(strip) })),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -191,12 +201,15 @@ export default function QuestionPage() {
         <h2 id="answers-heading" className="text-xl font-semibold">
           {countText("answers.count", answers.length)}
         </h2>
-        {answers.length === 0 ? <p className="text-slate-700">{t("answers.none")}</p> : null}
-        <ol className="flex flex-col gap-4">
-          {answers.map((answer) => (
-            <AnswerItem key={answer.id} answer={answer} mayAccept={may.accept} failure={failureFor("comment", answer.id)} now={now} />
-          ))}
-        </ol>
+        {answers.length === 0 ? (
+          <p className="text-slate-700">{t("answers.none")}</p>
+        ) : (
+          <ol className="flex flex-col gap-4">
+            {answers.map((answer) => (
+              <AnswerItem key={answer.id} answer={answer} mayAccept={may.accept} failure={failureFor("comment", answer.id)} now={now} />
+            ))}
+          </ol>
+        )}
       </section>
 
       <AnswerForm thread={thread} failure={failureFor("answer")} />
@@ -308,7 +321,7 @@ function FollowButton({ following }: { following: boolean }) {
     <Form method="post" preventScrollReset>
       <input type="hidden" name="intent" value="follow" />
       <input type="hidden" name="follow" value={String(!following)} />
-      <button type="submit" title={following ? t("question.following") : t("question.followHint")} className={smallButtonClass}>
+      <button type="submit" className={smallButtonClass}>
         {following ? t("question.unfollow") : t("question.follow")}
       </button>
     </Form>

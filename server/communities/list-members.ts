@@ -18,17 +18,22 @@ export interface Member {
 }
 
 export interface MembersPage extends Page<Member> {
+  communityId: string;
+  may: { moderate: boolean; appointModerators: boolean };
   /** For moderators: join requests and monitor applications waiting for a decision. */
   joinRequests: { id: string; displayName: string; siteName: string | null; requestedAt: Date }[];
   applications: { id: string; userId: string; displayName: string; motivation: string; topics: string[]; createdAt: Date }[];
 }
 
+/** A community's members, by name; the community is given by id or by address. */
 export async function listMembers(
   guilde: Guilde,
-  { viewer, communityId, cursor, limit = 50 }: { viewer: Viewer; communityId: string; cursor?: string | null; limit?: number },
+  args: { viewer: Viewer; cursor?: string | null; limit?: number } & ({ communityId: string } | { slug: string }),
 ): Promise<MembersPage> {
-  const loaded = await loadCommunity(guilde.db, viewer, { id: communityId });
+  const { viewer, cursor, limit = 50 } = args;
+  const loaded = await loadCommunity(guilde.db, viewer, "slug" in args ? { slug: args.slug } : { id: args.communityId });
   if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
+  const communityId = loaded.community.id;
   const after = decodeCursor(cursor);
   const moderate = can(viewer, { action: "community.moderate", community: loaded.access });
 
@@ -85,5 +90,11 @@ export async function listMembers(
           .limit(100)
       : [],
   ]);
-  return { ...toPage(rows, limit, (row) => [row.displayName, row.id], (row) => row), joinRequests, applications };
+  return {
+    ...toPage(rows, limit, (row) => [row.displayName, row.id], (row) => row),
+    communityId,
+    may: { moderate, appointModerators: can(viewer, { action: "community.appointModerators", community: loaded.access }) },
+    joinRequests,
+    applications,
+  };
 }

@@ -89,6 +89,42 @@ export async function listQuestions(
 ): Promise<Page<QuestionSummary>> {
   const loaded = await loadCommunity(guilde.db, viewer, { id: communityId });
   if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
+  return questionsOf(guilde.db, communityId, tab, cursor, limit);
+}
+
+/** Pinned questions of a community, shown above its lists. */
+export async function listPinnedQuestions(guilde: Guilde, { viewer, communityId }: { viewer: Viewer; communityId: string }): Promise<QuestionSummary[]> {
+  return pinnedOf(guilde.db, viewer, communityId);
+}
+
+/**
+ * What a community's Questions tab shows, found by the community's address: its pinned questions
+ * (first page of the newest tab only) and one page of the tab. `readable: false` when the viewer may
+ * know of the community but not read it (a private one they have not joined).
+ */
+export async function communityQuestionsPage(
+  guilde: Guilde,
+  { viewer, slug, tab = "newest", cursor, limit = 20 }: { viewer: Viewer; slug: string; tab?: QuestionTab; cursor?: string | null; limit?: number },
+): Promise<{ readable: false } | { readable: true; mayPost: boolean; page: Page<QuestionSummary>; pinned: QuestionSummary[] }> {
+  const loaded = await loadCommunity(guilde.db, viewer, { slug });
+  if (!loaded || !can(viewer, { action: "community.view", community: loaded.access })) throw new NotFound();
+  if (!can(viewer, { action: "community.read", community: loaded.access })) return { readable: false };
+  const communityId = loaded.community.id;
+  const [page, pinned] = await Promise.all([
+    questionsOf(guilde.db, communityId, tab, cursor, limit),
+    tab === "newest" && !cursor ? pinnedOf(guilde.db, viewer, communityId) : [],
+  ]);
+  // Pinned questions head the first page and are not repeated below them.
+  const pinnedIds = new Set(pinned.map((question) => question.id));
+  return {
+    readable: true,
+    mayPost: can(viewer, { action: "community.post", community: loaded.access }),
+    page: { ...page, items: page.items.filter((question) => !pinnedIds.has(question.id)) },
+    pinned,
+  };
+}
+
+async function questionsOf(db: Database, communityId: string, tab: QuestionTab, cursor: string | null | undefined, limit: number) {
   const after = decodeCursor(cursor);
   const sortColumn = tab === "top" ? posts.score : posts.createdAt;
   const tabCondition = {
@@ -97,7 +133,7 @@ export async function listQuestions(
     top: undefined,
     solved: isNotNull(posts.acceptedAnswerId),
   }[tab];
-  const rows = await summaryQuery(guilde.db)
+  const rows = await summaryQuery(db)
     .where(
       and(
         eq(posts.communityId, communityId),
@@ -113,9 +149,8 @@ export async function listQuestions(
   return toPage(rows, limit, (row) => [tab === "top" ? row.score : row.createdAt.toISOString(), row.id], toSummary);
 }
 
-/** Pinned questions of a community, shown above its lists. */
-export async function listPinnedQuestions(guilde: Guilde, { viewer, communityId }: { viewer: Viewer; communityId: string }): Promise<QuestionSummary[]> {
-  const rows = await summaryQuery(guilde.db)
+async function pinnedOf(db: Database, viewer: Viewer, communityId: string): Promise<QuestionSummary[]> {
+  const rows = await summaryQuery(db)
     .where(and(eq(posts.communityId, communityId), eq(posts.kind, "question"), isNotNull(posts.pinnedAt), listablePosts(viewer)))
     .orderBy(desc(posts.pinnedAt))
     .limit(5);
