@@ -24,4 +24,10 @@ npm run --silent lint
 say "Build"
 npm run --silent build
 say "Tests: unit, integration on PGlite and on PostgreSQL, system and browser"
-scripts/with-postgres.sh npx vitest run "$@"
+results=$(mktemp /tmp/guilde-vitest.XXXXXX.json)
+status=0
+scripts/with-postgres.sh npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line, whatever the runner prints above it.
+node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$results" || true
+rm -f "$results"
+exit "$status"
