@@ -2,6 +2,7 @@ import type { Server as SocketServer } from "socket.io";
 import type { Database, DatabaseHandle } from "../db/client";
 import type { Config } from "./config";
 import type { SessionUser, Sessions } from "./auth/sessions";
+import type { EventBus } from "./events";
 import type { Logger } from "./logger";
 
 /** What every service receives first: the running Guilde's dependencies, never a global. */
@@ -10,6 +11,7 @@ export interface Guilde {
   database: DatabaseHandle;
   db: Database;
   sessions: Sessions;
+  events: EventBus;
   log: Logger;
 }
 

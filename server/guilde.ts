@@ -3,6 +3,7 @@ import { seedDemoData } from "../db/seed";
 import { createSessions } from "./auth/sessions";
 import type { Config } from "./config";
 import type { Guilde } from "./context";
+import { createEventBus } from "./events";
 import { createLogger } from "./logger";
 
 /** Opens the database, migrates it, seeds the demo on an empty one, and wires the services' dependencies. */
@@ -16,6 +17,7 @@ export async function openGuilde(config: Config, database: DatabaseTarget = conf
       database: handle,
       db: handle.db,
       sessions: createSessions(handle.db, { secureCookies: config.secureCookies }),
+      events: createEventBus(log),
       log,
     };
     if (config.demoData) {

@@ -3,6 +3,7 @@ import { newId } from "../../db/ids";
 import { communities, communityMembers } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { Forbidden, Invalid } from "../errors";
 import { can, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
@@ -26,7 +27,7 @@ export async function createCommunity(
   if (!viewer || !(await mayCreateCommunity(guilde, { viewer }))) throw new Forbidden();
 
   const communityId = newId();
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const inserted = await tx
       .insert(communities)
       .values({ id: communityId, ...data, createdById: viewer.id })
@@ -34,6 +35,7 @@ export async function createCommunity(
       .returning({ id: communities.id });
     if (inserted.length === 0) throw new Invalid({ slug: ["errors.slugTaken"] });
     await tx.insert(communityMembers).values({ communityId, userId: viewer.id, role: "moderator" });
+    emit({ type: "community.changed", communityId });
     await recordAudit(tx, { actorId: viewer.id, action: "community.create", targetKind: "community", targetId: communityId, communityId });
   });
   return { communityId, slug: data.slug };

@@ -3,6 +3,7 @@ import type { Transaction } from "../../db/client";
 import { communityMembers, users } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { Invalid, NotFound } from "../errors";
 import { notify } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
@@ -29,13 +30,15 @@ export async function joinCommunity(
   guilde: Guilde,
   { viewer, communityId }: { viewer: Viewer; communityId: string },
 ): Promise<{ status: "active" | "pending" }> {
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     const { community, access } = await loadVisible(tx, viewer, communityId);
     ensureCan(viewer, { action: "community.join", community: access });
     const status = community.visibility === "private" ? "pending" : "active";
     await tx.insert(communityMembers).values({ communityId, userId: viewer.id, status }).onConflictDoNothing();
+    emit({ type: "membership.changed", communityId, userId: viewer.id });
     if (status === "pending") {
       await notify(tx, {
+      emit,
         recipientIds: await moderatorIds(tx, communityId),
         community,
         draft: { kind: "join_request", actorId: viewer.id, summary: { title: community.name } },
@@ -48,10 +51,11 @@ export async function joinCommunity(
 
 /** Leaves a community, or withdraws a pending request. */
 export async function leaveCommunity(guilde: Guilde, { viewer, communityId }: { viewer: Viewer; communityId: string }): Promise<void> {
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const { access } = await loadVisible(tx, viewer, communityId);
     ensureCan(viewer, { action: "community.leave", community: access });
     await tx.delete(communityMembers).where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, viewer.id)));
+    emit({ type: "membership.changed", communityId, userId: viewer.id });
   });
 }
 
@@ -60,7 +64,7 @@ export async function decideJoinRequest(
   { viewer, communityId, userId, input }: { viewer: Viewer; communityId: string; userId: string; input: Untrusted<DecisionInput> },
 ): Promise<void> {
   const data = parseInput(decisionSchema, input);
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const { community, access } = await loadVisible(tx, viewer, communityId);
     ensureCan(viewer, { action: "community.moderate", community: access });
     const where = and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId), eq(communityMembers.status, "pending"));
@@ -69,6 +73,7 @@ export async function decideJoinRequest(
         ? await tx.update(communityMembers).set({ status: "active", joinedAt: new Date() }).where(where).returning()
         : await tx.delete(communityMembers).where(where).returning();
     if (changed.length === 0) throw new NotFound();
+    emit({ type: "membership.changed", communityId, userId });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: `member.${data.decision}`,
@@ -78,6 +83,7 @@ export async function decideJoinRequest(
       reason: data.note || null,
     });
     await notify(tx, {
+      emit,
       recipientIds: [userId],
       community,
       draft: { kind: "join_request_decided", actorId: viewer.id, summary: { title: community.name, note: data.note, decision: data.decision } },
@@ -91,7 +97,7 @@ export async function setModerator(
   guilde: Guilde,
   { viewer, communityId, userId, moderator }: { viewer: Viewer; communityId: string; userId: string; moderator: boolean },
 ): Promise<void> {
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const { access } = await loadVisible(tx, viewer, communityId);
     ensureCan(viewer, { action: "community.appointModerators", community: access });
     const [person] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
@@ -111,6 +117,7 @@ export async function setModerator(
         .returning();
       if (demoted.length === 0) throw new Invalid({ userId: ["errors.notAModerator"] });
     }
+    emit({ type: "membership.changed", communityId, userId });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: moderator ? "moderator.appoint" : "moderator.remove",

@@ -3,6 +3,7 @@ import { newId } from "../../db/ids";
 import { communityMembers, monitorApplications } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { Conflict, NotFound } from "../errors";
 import { notify } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
@@ -16,7 +17,7 @@ export async function applyToBeMonitor(
   { viewer, communityId, input }: { viewer: Viewer; communityId: string; input: Untrusted<MonitorApplicationInput> },
 ): Promise<{ applicationId: string }> {
   const data = parseInput(monitorApplicationSchema, input);
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     const loaded = await loadCommunity(tx, viewer, { id: communityId });
     if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "community.applyMonitor", community: loaded.access });
@@ -32,6 +33,7 @@ export async function applyToBeMonitor(
       .from(communityMembers)
       .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, "moderator")));
     await notify(tx, {
+      emit,
       recipientIds: moderators.map((row) => row.userId),
       community: loaded.community,
       draft: { kind: "monitor_application", actorId: viewer.id, summary: { title: loaded.community.name, excerpt: data.motivation.slice(0, 200) } },
@@ -47,7 +49,7 @@ export async function decideMonitorApplication(
   { viewer, applicationId, input }: { viewer: Viewer; applicationId: string; input: Untrusted<DecisionInput> },
 ): Promise<void> {
   const data = parseInput(decisionSchema, input);
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const [application] = await tx.select().from(monitorApplications).where(eq(monitorApplications.id, applicationId));
     const loaded = application && (await loadCommunity(tx, viewer, { id: application.communityId }));
     if (!application || !loaded || !can(viewer, { action: "community.view", community: loaded.access })) throw new NotFound();
@@ -74,6 +76,7 @@ export async function decideMonitorApplication(
         .returning();
       // The applicant left the community meanwhile, or already got another role.
       if (promoted.length === 0) throw new Conflict("errors.notAMemberAnymore");
+      emit({ type: "membership.changed", communityId: application.communityId, userId: application.userId });
     }
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -84,6 +87,7 @@ export async function decideMonitorApplication(
       reason: data.note || null,
     });
     await notify(tx, {
+      emit,
       recipientIds: [application.userId],
       community: loaded.community,
       draft: {
@@ -101,7 +105,7 @@ export async function withdrawMonitor(
   guilde: Guilde,
   { viewer, communityId, userId, reason }: { viewer: Viewer; communityId: string; userId: string; reason?: string },
 ): Promise<void> {
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const loaded = await loadCommunity(tx, viewer, { id: communityId });
     if (!loaded || !can(viewer, { action: "community.view", community: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "community.moderate", community: loaded.access });
@@ -111,6 +115,7 @@ export async function withdrawMonitor(
       .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId), eq(communityMembers.role, "monitor")))
       .returning();
     if (withdrawn.length === 0) throw new NotFound();
+    emit({ type: "membership.changed", communityId, userId });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "monitor.withdraw",

@@ -4,6 +4,7 @@ import { newId } from "../../db/ids";
 import { communityMembers, notifications, users, type Community, type Notification, type Post } from "../../db/schema";
 import { communityAccess } from "../communities/access";
 import { markdownToPlainText, mentionedHandles } from "../content/markdown";
+import type { Emit } from "../events";
 import { can, type CommunityAccess, type SignedInViewer } from "../policy";
 
 export type NotificationDraft = Pick<Notification, "kind" | "actorId"> &
@@ -20,11 +21,13 @@ export async function notify(
     community,
     draft,
     allowed,
+    emit,
   }: {
     recipientIds: Iterable<string>;
     community: Community;
     draft: NotificationDraft;
     allowed: (recipient: SignedInViewer, access: CommunityAccess) => boolean;
+    emit: Emit;
   },
 ): Promise<string[]> {
   const ids = [...new Set(recipientIds)].filter((id) => id !== draft.actorId);
@@ -47,6 +50,7 @@ export async function notify(
     await tx.insert(notifications).values(
       notified.map((recipient) => ({ id: newId(), userId: recipient.id, communityId: community.id, summary: {}, ...draft })),
     );
+    emit({ type: "notifications.created", userIds: notified.map((recipient) => recipient.id) });
   }
   return notified.map((recipient) => recipient.id);
 }
@@ -54,11 +58,12 @@ export async function notify(
 /** Notifies about a post: only recipients who may view that post (and its community) are told. */
 export function notifyAboutPost(
   tx: Transaction,
-  { recipientIds, post, community, draft }: { recipientIds: Iterable<string>; post: Post; community: Community; draft: NotificationDraft },
+  { recipientIds, post, community, draft, emit }: { recipientIds: Iterable<string>; post: Post; community: Community; draft: NotificationDraft; emit: Emit },
 ): Promise<string[]> {
   return notify(tx, {
     recipientIds,
     community,
+    emit,
     draft: { postId: post.id, ...draft },
     allowed: (recipient, access) =>
       can(recipient, {
@@ -71,7 +76,7 @@ export function notifyAboutPost(
 /** People @mentioned in a text, by handle, who may view the post: each gets a "mention" notification. */
 export async function notifyMentions(
   tx: Transaction,
-  { markdown, post, community, actorId, replyId }: { markdown: string; post: Post; community: Community; actorId: string; replyId?: string },
+  { markdown, post, community, actorId, replyId, emit }: { markdown: string; post: Post; community: Community; actorId: string; replyId?: string; emit: Emit },
 ): Promise<string[]> {
   const handles = mentionedHandles(markdown).slice(0, 20);
   if (handles.length === 0) return [];
@@ -80,6 +85,7 @@ export async function notifyMentions(
     recipientIds: mentioned.map((row) => row.id),
     post,
     community,
+    emit,
     draft: { kind: "mention", actorId, replyId: replyId ?? null, summary: { title: post.title, excerpt: markdownToPlainText(markdown, 160) } },
   });
 }

@@ -3,6 +3,7 @@ import { newId } from "../../db/ids";
 import { follows, posts, replies } from "../../db/schema";
 import { markdownToPlainText, renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { NotFound } from "../errors";
 import { notifyAboutPost, notifyMentions } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
@@ -17,7 +18,7 @@ export async function answerQuestion(
 ): Promise<{ answerId: string }> {
   const data = parseInput(answerSchema, input);
   const bodyHtml = renderMarkdown(data.body);
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     const loaded = await loadPost(tx, viewer, questionId);
     if (!loaded || loaded.post.kind !== "question" || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "post.answer", post: loaded.access });
@@ -42,6 +43,7 @@ export async function answerQuestion(
     await tx.insert(follows).values({ userId: viewer.id, postId: questionId }).onConflictDoNothing();
 
     await notifyAboutPost(tx, {
+      emit,
       recipientIds: followers.map((row) => row.userId),
       post: loaded.post,
       community: loaded.community,
@@ -52,7 +54,8 @@ export async function answerQuestion(
         summary: { title: loaded.post.title, excerpt: markdownToPlainText(data.body, 160) },
       },
     });
-    await notifyMentions(tx, { markdown: data.body, post: loaded.post, community: loaded.community, actorId: viewer.id, replyId: answerId });
+    await notifyMentions(tx, { emit, markdown: data.body, post: loaded.post, community: loaded.community, actorId: viewer.id, replyId: answerId });
+    emit({ type: "reply.posted", communityId: loaded.community.id, questionId, replyId: answerId, kind: "answer", authorId: viewer.id });
     return { answerId };
   });
 }

@@ -4,6 +4,7 @@ import { communityMembers, follows, posts } from "../../db/schema";
 import { loadCommunity } from "../communities/access";
 import { markdownToPlainText, renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { NotFound } from "../errors";
 import { notifyAboutPost, notifyMentions } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
@@ -20,7 +21,7 @@ export async function askQuestion(
 ): Promise<{ questionId: string }> {
   const data = parseInput(questionSchema, input);
   const bodyHtml = renderMarkdown(data.body);
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     const loaded = await loadCommunity(tx, viewer, { id: communityId });
     if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "community.post", community: loaded.access });
@@ -38,12 +39,14 @@ export async function askQuestion(
       .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")));
     const summary = { title: post.title, excerpt: markdownToPlainText(data.body, 160) };
     await notifyAboutPost(tx, {
+      emit,
       recipientIds: monitors.map((row) => row.userId),
       post,
       community: loaded.community,
       draft: { kind: "question_in_community", actorId: viewer.id, summary },
     });
-    await notifyMentions(tx, { markdown: data.body, post, community: loaded.community, actorId: viewer.id });
+    await notifyMentions(tx, { emit, markdown: data.body, post, community: loaded.community, actorId: viewer.id });
+    emit({ type: "question.asked", communityId, questionId, authorId: viewer.id });
     return { questionId };
   });
 }

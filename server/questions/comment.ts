@@ -3,6 +3,7 @@ import { newId } from "../../db/ids";
 import { posts, replies } from "../../db/schema";
 import { markdownToPlainText, renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { NotFound } from "../errors";
 import { notifyAboutPost, notifyMentions } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
@@ -17,7 +18,7 @@ export async function comment(
 ): Promise<{ commentId: string }> {
   const data = parseInput(commentSchema, input);
   const bodyHtml = renderMarkdown(data.body);
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     let commentedAuthorId: string;
     let loaded: LoadedPost | null;
     if (answerId) {
@@ -49,6 +50,7 @@ export async function comment(
     });
     await tx.update(posts).set({ lastActivityAt: now }).where(eq(posts.id, questionId));
     await notifyAboutPost(tx, {
+      emit,
       recipientIds: [commentedAuthorId],
       post: loaded.post,
       community: loaded.community,
@@ -59,7 +61,8 @@ export async function comment(
         summary: { title: loaded.post.title, excerpt: markdownToPlainText(data.body, 160) },
       },
     });
-    await notifyMentions(tx, { markdown: data.body, post: loaded.post, community: loaded.community, actorId: viewer.id, replyId: commentId });
+    await notifyMentions(tx, { emit, markdown: data.body, post: loaded.post, community: loaded.community, actorId: viewer.id, replyId: commentId });
+    emit({ type: "reply.posted", communityId: loaded.community.id, questionId, replyId: commentId, kind: "comment", authorId: viewer.id });
     return { commentId };
   });
 }

@@ -4,6 +4,7 @@ import { posts, replies, revisions } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import { renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { NotFound } from "../errors";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
@@ -17,7 +18,7 @@ export async function editQuestion(
 ): Promise<void> {
   const data = parseInput(questionSchema, input);
   const bodyHtml = renderMarkdown(data.body);
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const loaded = await loadPost(tx, viewer, questionId, { forUpdate: true });
     if (!loaded || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "post.edit", post: loaded.access });
@@ -25,6 +26,7 @@ export async function editQuestion(
     if (post.title === data.title && post.body === data.body && post.tags.join() === data.tags.join()) return;
     await tx.insert(revisions).values({ id: newId(), targetId: post.id, editorId: viewer.id, title: post.title, body: post.body, tags: post.tags });
     await tx.update(posts).set({ ...data, bodyHtml, editedAt: new Date() }).where(eq(posts.id, post.id));
+    emit({ type: "question.changed", communityId: post.communityId, questionId: post.id, change: "edited" });
     if (post.authorId !== viewer.id) {
       await recordAudit(tx, { actorId: viewer.id, action: "question.edit", targetKind: "question", targetId: post.id, communityId: post.communityId });
     }
@@ -36,7 +38,7 @@ export async function editReply(
   guilde: Guilde,
   { viewer, replyId, input }: { viewer: Viewer; replyId: string; input: Untrusted<{ body: string }> },
 ): Promise<{ questionId: string }> {
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     const loaded = await loadReply(tx, viewer, replyId, { forUpdate: true });
     if (!loaded || !can(viewer, { action: "reply.view", reply: loaded.replyAccess })) throw new NotFound();
     ensureCan(viewer, { action: "reply.edit", reply: loaded.replyAccess });
@@ -45,6 +47,7 @@ export async function editReply(
     if (reply.body !== data.body) {
       await tx.insert(revisions).values({ id: newId(), targetId: reply.id, editorId: viewer.id, body: reply.body });
       await tx.update(replies).set({ body: data.body, bodyHtml: renderMarkdown(data.body), editedAt: new Date() }).where(eq(replies.id, reply.id));
+      emit({ type: "reply.changed", communityId: loaded.community.id, questionId: reply.postId, replyId: reply.id, change: "edited" });
       if (reply.authorId !== viewer.id) {
         await recordAudit(tx, { actorId: viewer.id, action: `${reply.kind}.edit`, targetKind: reply.kind, targetId: reply.id, communityId: loaded.community.id });
       }

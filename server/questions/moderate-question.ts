@@ -3,6 +3,7 @@ import type { Transaction } from "../../db/client";
 import { follows, posts } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { Invalid, NotFound } from "../errors";
 import { notifyAboutPost } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
@@ -26,7 +27,7 @@ export async function closeQuestion(
   { viewer, questionId, input }: { viewer: Viewer; questionId: string; input: Untrusted<CloseInput> },
 ): Promise<void> {
   const data = parseInput(closeSchema, input);
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const loaded = await loadForModeration(tx, viewer, questionId);
     let duplicateOfId: string | null = null;
     if (data.reason === "duplicate") {
@@ -37,6 +38,7 @@ export async function closeQuestion(
       }
     }
     await tx.update(posts).set({ closedAt: new Date(), closeReason: data.reason, duplicateOfId }).where(eq(posts.id, questionId));
+    emit({ type: "question.changed", communityId: loaded.community.id, questionId, change: "closed" });
     await recordAudit(tx, {
       actorId: loaded.moderatorId,
       action: "question.close",
@@ -48,6 +50,7 @@ export async function closeQuestion(
     });
     const followers = await tx.select({ userId: follows.userId }).from(follows).where(eq(follows.postId, questionId));
     await notifyAboutPost(tx, {
+      emit,
       recipientIds: followers.map((row) => row.userId),
       post: loaded.post,
       community: loaded.community,
@@ -57,9 +60,10 @@ export async function closeQuestion(
 }
 
 export async function reopenQuestion(guilde: Guilde, { viewer, questionId }: { viewer: Viewer; questionId: string }): Promise<void> {
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const loaded = await loadForModeration(tx, viewer, questionId);
     await tx.update(posts).set({ closedAt: null, closeReason: null, duplicateOfId: null }).where(eq(posts.id, questionId));
+    emit({ type: "question.changed", communityId: loaded.community.id, questionId, change: "reopened" });
     await recordAudit(tx, { actorId: loaded.moderatorId, action: "question.reopen", targetKind: "question", targetId: questionId, communityId: loaded.community.id });
   });
 }
@@ -69,9 +73,10 @@ export async function pinQuestion(
   guilde: Guilde,
   { viewer, questionId, pinned }: { viewer: Viewer; questionId: string; pinned: boolean },
 ): Promise<void> {
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const loaded = await loadForModeration(tx, viewer, questionId);
     await tx.update(posts).set({ pinnedAt: pinned ? new Date() : null }).where(eq(posts.id, questionId));
+    emit({ type: "question.changed", communityId: loaded.community.id, questionId, change: pinned ? "pinned" : "unpinned" });
     await recordAudit(tx, {
       actorId: loaded.moderatorId,
       action: pinned ? "question.pin" : "question.unpin",

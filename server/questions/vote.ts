@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { posts, replies, votes } from "../../db/schema";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { NotFound } from "../errors";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
@@ -16,19 +17,22 @@ export async function vote(
   { viewer, targetId, input }: { viewer: Viewer; targetId: string; input: Untrusted<VoteInput> },
 ): Promise<{ score: number; myVote: number; questionId: string }> {
   const { value } = parseInput(voteSchema, input);
-  return guilde.db.transaction(async (tx) => {
+  return write(guilde, async (tx, emit) => {
     // Votes on one thread are serialised by locking its question row, so that concurrent clicks count once.
     const question = await loadPost(tx, viewer, targetId, { forUpdate: true });
     let questionId: string;
+    let communityId: string;
     if (question) {
       if (!can(viewer, { action: "post.view", post: question.access })) throw new NotFound();
       ensureCan(viewer, { action: "post.vote", post: question.access });
       questionId = question.post.id;
+      communityId = question.community.id;
     } else {
       const answer = await loadReply(tx, viewer, targetId, { forUpdate: true });
       if (!answer || answer.reply.kind !== "answer" || !can(viewer, { action: "reply.view", reply: answer.replyAccess })) throw new NotFound();
       ensureCan(viewer, { action: "reply.vote", reply: answer.replyAccess });
       questionId = answer.post.id;
+      communityId = answer.community.id;
     }
 
     const [previous] = await tx
@@ -50,6 +54,7 @@ export async function vote(
       .set({ score: sql`${table.score} + ${delta}` })
       .where(eq(table.id, targetId))
       .returning({ score: table.score });
+    emit({ type: "vote.changed", communityId, questionId, targetId, score: updated.score });
     return { score: updated.score, myVote: value, questionId };
   });
 }

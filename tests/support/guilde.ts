@@ -2,6 +2,7 @@ import { afterAll, beforeEach } from "vitest";
 import { createSessions } from "../../server/auth/sessions";
 import { parseConfig, type Config } from "../../server/config";
 import type { Guilde } from "../../server/context";
+import { createEventBus } from "../../server/events";
 import { createLogger } from "../../server/logger";
 import { startServer, type RunningServer } from "../../server/server";
 import { openTestDatabase, truncateAll, type TestDatabase } from "./database";
@@ -27,6 +28,8 @@ export function useGuilde(overrides: Record<string, string> = {}): TestGuilde {
   const guilde = {
     config,
     log: createLogger("silent"),
+    // A failing subscriber logs an error, which fails the test.
+    events: createEventBus(createLogger("error")),
     get database() {
       if (!handle) throw new Error("useGuilde: the database opens in beforeEach");
       return handle;
