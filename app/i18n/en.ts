@@ -1,5 +1,7 @@
 import * as communities from "./communities";
 import * as questions from "./questions";
+import * as realtime from "./realtime";
+import * as search from "./search";
 
 /** English strings. Every key here must exist in fr.ts too (the type checker enforces it). */
 export const en = {
@@ -129,6 +131,8 @@ export const en = {
   "errors.urlInvalid": "Give an https:// address.",
   ...communities.en,
   ...questions.en,
+  ...realtime.en,
+  ...search.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,8 @@
 import * as communities from "./communities";
 import type { MessageKey } from "./en";
 import * as questions from "./questions";
+import * as realtime from "./realtime";
+import * as search from "./search";
 
 export const fr: Record<MessageKey, string> = {
   "app.name": "Guilde",
@@ -129,4 +131,6 @@ export const fr: Record<MessageKey, string> = {
   "errors.urlInvalid": "Donnez une adresse en https://.",
   ...communities.fr,
   ...questions.fr,
+  ...realtime.fr,
+  ...search.fr,
 };
