@@ -4,6 +4,8 @@ import { startServer } from "./server";
 import { DataFolderLockedError } from "../db/client";
 
 async function main() {
+  // Libraries such as React read NODE_ENV directly: without it they run their slow development builds.
+  process.env.NODE_ENV ??= "production";
   const config = parseConfig();
   const guilde = await openGuilde(config);
   const server = await startServer(guilde, { port: config.port, host: config.host });

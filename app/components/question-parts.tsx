@@ -1,4 +1,4 @@
-import { useLocale, useT } from "~/i18n";
+import { dateFormat, relativeTimeFormat, useLocale, useT } from "~/i18n";
 import { Badge } from "./badge";
 import { PersonLink } from "./person-link";
 
@@ -33,17 +33,17 @@ const relativeSteps: [Intl.RelativeTimeFormatUnit, number][] = [
 export function RelativeTime({ date, now }: { date: Date | string; now: Date | string }) {
   const locale = useLocale();
   const at = new Date(date);
-  const exact = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(at);
+  const exact = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(at);
   let amount = (at.getTime() - new Date(now).getTime()) / 1000;
   let text: string | null = null;
   for (const [unit, size] of relativeSteps) {
     if (Math.abs(amount) < size) {
-      text = new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(Math.round(amount), unit);
+      text = relativeTimeFormat(locale).format(Math.round(amount), unit);
       break;
     }
     amount /= size;
   }
-  text ??= new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(at);
+  text ??= dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(at);
   return (
     <time dateTime={at.toISOString()} title={`${exact} UTC`}>
       {text}

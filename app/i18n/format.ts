@@ -1,5 +1,5 @@
 /** Locale-aware wording that a plain key lookup cannot give: counts, month-and-year dates, page titles. */
-import { translator, useLocale, useT, type Locale, type MessageKey, type Translate } from "./index";
+import { dateFormat, translator, useLocale, useT, type Locale, type MessageKey, type Translate } from "./index";
 
 /** Message keys that come as a `.one` / `.other` pair, e.g. "communities.count.members". */
 export type CountKey = {
@@ -24,7 +24,7 @@ export function useCountText() {
 
 /** "March 2026" / "mars 2026". */
 export function formatMonthYear(locale: Locale, date: Date | string) {
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(date));
+  return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(date));
 }
 
 /** A page title in the visitor's language, for a route's `meta` (which cannot use hooks). */

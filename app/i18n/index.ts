@@ -14,9 +14,31 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// Intl formatters are costly to build and a page formats hundreds of dates and numbers: build each once.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function cached<Formatter extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, build: () => Formatter): Formatter {
+  let formatter = formatters.get(key) as Formatter | undefined;
+  if (!formatter) formatters.set(key, (formatter = build()));
+  return formatter;
+}
+
+export const dateFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) =>
+  cached(`date:${locale}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = (locale: Locale) => cached(`number:${locale}`, () => new Intl.NumberFormat(locale));
+export const relativeTimeFormat = (locale: Locale) =>
+  cached(`relative:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+
+const translators = new Map<Locale, Translate>();
+
 export function translator(locale: Locale): Translate {
+  let translate = translators.get(locale);
+  if (!translate) translators.set(locale, (translate = buildTranslator(locale)));
+  return translate;
+}
+
+function buildTranslator(locale: Locale): Translate {
   const dictionary = dictionaries[locale];
-  const numbers = new Intl.NumberFormat(locale);
+  const numbers = numberFormat(locale);
   return (key, params) =>
     dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params?.[name];
@@ -30,7 +52,7 @@ export function translateServerMessage(t: Translate, key: string, params?: Recor
 }
 
 export function formatDate(locale: Locale, date: Date | string, style: "long" | "medium" = "long") {
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(new Date(date));
+  return dateFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(new Date(date));
 }
 
 /** The locale the root loader chose for this request. */
