@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ["app/components/**/*.{ts,tsx}", "app/i18n/*.{ts,tsx}", "app/entry.client.tsx"],
+    files: ["app/components/**/*.{ts,tsx}", "app/i18n/*.{ts,tsx}", "app/realtime/**/*.{ts,tsx}", "app/entry.client.tsx"],
     ignores: ["app/**/*.server.ts"],
     rules: { "no-restricted-imports": ["error", serverOnlyImports] },
   },

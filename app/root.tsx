@@ -15,6 +15,7 @@ import { AppHeader } from "~/components/header";
 import { useNonce } from "~/components/nonce";
 import { useLocale, useT } from "~/i18n";
 import { resolveLocale } from "~/i18n/locale.server";
+import { RealtimeProvider } from "~/realtime/socket";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -57,10 +58,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const viewer = useViewer();
   return (
-    <Page>
-      <Outlet />
-    </Page>
+    <RealtimeProvider userId={viewer?.id ?? null}>
+      <Page>
+        <Outlet />
+      </Page>
+    </RealtimeProvider>
   );
 }
 

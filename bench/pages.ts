@@ -2,11 +2,14 @@ import http from "node:http";
 import postgres from "postgres";
 import { bulkReader } from "./seed-bulk";
 import {
+  cpuSeconds,
+  dropSearchBacklog,
   ensureBuild,
   expectQuestionPage,
   formatCount,
   median,
   percentile,
+  postgresCpuGauge,
   printTable,
   requirePostgres,
   runBench,
@@ -15,6 +18,7 @@ import {
   signIn,
   startGuilde,
   stopServer,
+  whileServing,
 } from "./support";
 
 const sizes = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
@@ -29,6 +33,9 @@ interface PageTiming {
   name: string;
   medianMs: number;
   p99Ms: number;
+  /** CPU per request of the Guilde process and of the PostgreSQL server: unlike latency, unmoved by other work on the machine. */
+  serverCpuMs: number;
+  databaseCpuMs: number;
   /** From the Server-Timing header, when the server sends one. */
   serverMedianMs: number | null;
   kib: number;
@@ -48,22 +55,28 @@ runBench(
       console.log(`Seeding ${formatCount(questions)} questions…`);
       const { url: databaseUrl, seed } = await seededDatabase(`pages_${questions}`, { questions, answersPerQuestion, log: (line) => console.log(`  ${line}`) });
       const guilde = await startGuilde({ dataDir: scratchFolder("pages"), databaseUrl, demoData: false });
+      await dropSearchBacklog(guilde, databaseUrl, (line) => console.log(`  ${line}`));
       const cookie = await signIn(guilde.url, bulkReader);
       await expectQuestionPage(guilde.url, cookie, databaseUrl, seed.pageQuestionId);
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      const client = { agent, base: guilde.url, cookie };
+      const client: Client = { agent, base: guilde.url, cookie, serverPid: guilde.process.pid, databaseCpu: await postgresCpuGauge(databaseUrl) };
       const community = seed.communities[0];
       const listLengths = await countListed(databaseUrl, community.id);
       console.log(`Measuring on ${guilde.url} (community /c/${community.slug}: ${formatCount(listLengths.newest)} questions, ${formatCount(listLengths.unanswered)} unanswered)…`);
 
-      const results: PageTiming[] = [await measure(client, "question, 20 answers", `/questions/${seed.pageQuestionId}`)];
-      for (const tab of ["newest", "unanswered"] as const) {
-        const first = tab === "newest" ? `/c/${community.slug}` : `/c/${community.slug}?tab=${tab}`;
-        results.push(await measure(client, `${tab}, page 1`, first));
-        const lastPage = Math.ceil(listLengths[tab] / pageSize);
-        const deep = await followNextLinks(client, first, Math.max(2, Math.floor((deepFraction * listLengths[tab]) / pageSize)));
-        results.push({ ...(await measure(client, `${tab}, deep page`, deep.path)), note: `page ${formatCount(deep.page)} of ${formatCount(lastPage)}` });
-      }
+      const results = await whileServing(guilde.process, async () => {
+        const measured: PageTiming[] = [await measure(client, "question, 20 answers", `/questions/${seed.pageQuestionId}`)];
+        for (const tab of ["newest", "unanswered"] as const) {
+          const first = tab === "newest" ? `/c/${community.slug}` : `/c/${community.slug}?tab=${tab}`;
+          measured.push(await measure(client, `${tab}, page 1`, first));
+          const lastPage = Math.ceil(listLengths[tab] / pageSize);
+          const started = performance.now();
+          const deep = await followNextLinks(client, first, Math.max(2, Math.floor((deepFraction * listLengths[tab]) / pageSize)));
+          console.log(`  ${tab}: followed "Next" to page ${formatCount(deep.page)} of ${formatCount(lastPage)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          measured.push({ ...(await measure(client, `${tab}, deep page`, deep.path)), note: `page ${formatCount(deep.page)} of ${formatCount(lastPage)}` });
+        }
+        return measured;
+      });
       agent.destroy();
       await stopServer(guilde.process);
       timings.set(questions, results);
@@ -77,6 +90,8 @@ interface Client {
   agent: http.Agent;
   base: string;
   cookie: string;
+  serverPid: number;
+  databaseCpu: () => number;
 }
 
 interface Response {
@@ -118,7 +133,13 @@ async function measure(client: Client, name: string, path: string): Promise<Page
   const latencies: number[] = [];
   const serverLatencies: number[] = [];
   let kib = 0;
+  let serverCpu = 0;
+  let databaseCpu = 0;
   for (let request = 0; request < warmUpRequests + measuredRequests; request++) {
+    if (request === warmUpRequests) {
+      serverCpu = -cpuSeconds(client.serverPid);
+      databaseCpu = -client.databaseCpu();
+    }
     const response = await get(client, path);
     if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}.`);
     if (request < warmUpRequests) continue;
@@ -126,10 +147,14 @@ async function measure(client: Client, name: string, path: string): Promise<Page
     if (response.serverMilliseconds !== null) serverLatencies.push(response.serverMilliseconds);
     kib = response.body.length / 1024;
   }
+  serverCpu += cpuSeconds(client.serverPid);
+  databaseCpu += client.databaseCpu();
   return {
     name,
     medianMs: median(latencies),
     p99Ms: percentile(latencies, 0.99),
+    serverCpuMs: (serverCpu * 1000) / measuredRequests,
+    databaseCpuMs: (databaseCpu * 1000) / measuredRequests,
     serverMedianMs: serverLatencies.length > 0 ? median(serverLatencies) : null,
     kib,
   };
@@ -170,15 +195,20 @@ async function countListed(databaseUrl: string, communityId: string): Promise<{ 
   }
 }
 
+/** 1k, 100k: short enough for a column header. */
+function shortSize(questions: number): string {
+  return questions >= 1000 && questions % 1000 === 0 ? `${formatCount(questions / 1000)}k` : formatCount(questions);
+}
+
 function printResults(timings: Map<number, PageTiming[]>) {
   const milliseconds = (value: number) => `${value.toFixed(1)} ms`;
   const withServer = [...timings.values()].some((results) => results.some((result) => result.serverMedianMs !== null));
   const header = ["page"];
   for (const questions of sizes) {
-    header.push(`${formatCount(questions)}: median`, "p99");
-    if (withServer) header.push("server median");
+    header.push(`median ${shortSize(questions)}`, `p99 ${shortSize(questions)}`);
+    if (withServer) header.push(`server ${shortSize(questions)}`);
   }
-  header.push(`× (${formatCount(sizes.at(-1)!)} / ${formatCount(sizes[0])})`, "KiB");
+  header.push(`${shortSize(sizes.at(-1)!)} / ${shortSize(sizes[0])}`, "KiB");
   const names = timings.get(sizes[0])!.map((result) => result.name);
   const rows = names.map((name, index) => {
     const row = [name];
@@ -189,11 +219,27 @@ function printResults(timings: Map<number, PageTiming[]>) {
     }
     const first = timings.get(sizes[0])![index];
     const last = timings.get(sizes.at(-1)!)![index];
-    row.push((last.medianMs / first.medianMs).toFixed(2), last.kib.toFixed(0));
+    row.push(`${(last.medianMs / first.medianMs).toFixed(2)}×`, last.kib.toFixed(0));
     return row;
   });
-  console.log(`Request latency measured by the client${withServer ? ", and the server's own from Server-Timing" : " (the server sends no Server-Timing header)"}:\n`);
-  printTable(header, rows, 24, 16);
+  console.log(
+    `Request latency measured by the client${withServer ? ", and the server's own median from Server-Timing" : " (the server sends no Server-Timing header)"};` +
+      ` KiB: the page's HTML at ${formatCount(sizes.at(-1)!)} questions.\n`,
+  );
+  printTable(header, rows, 24, 13);
+  console.log("\nCPU per request, of the Guilde process and of PostgreSQL (all its processes), whatever else the machine runs:\n");
+  printTable(
+    ["page", ...sizes.flatMap((questions) => [`Guilde ${shortSize(questions)}`, `DB ${shortSize(questions)}`])],
+    names.map((name, index) => [
+      name,
+      ...sizes.flatMap((questions) => {
+        const result = timings.get(questions)![index];
+        return [milliseconds(result.serverCpuMs), milliseconds(result.databaseCpuMs)];
+      }),
+    ]),
+    24,
+    13,
+  );
   console.log("");
   for (const questions of sizes) {
     const deep = timings.get(questions)!.filter((result) => result.note);

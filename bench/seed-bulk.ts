@@ -7,9 +7,13 @@
  *   DATABASE_URL=postgres://… npm run seed:bulk -- --questions 100000 --answers-per-question 3
  *   DATA_DIR=data npm run seed:bulk -- --questions 10000        (PGlite, in DATA_DIR/pglite like Guilde)
  *
+ * Questions are spread over the last year and over four communities (one per source site); each has
+ * from 0 to 2×M answers (M on average, so about one in 2M+1 is unanswered), about 40% have an accepted
+ * answer, a few are pinned. The first question has exactly 20 answers, for the question page benchmarks.
  * Every denormalised column is consistent with the rows it summarises: posts.answer_count with the
  * answers, score with the votes, accepted_answer_id with an answer of the question, last_activity_at
- * with the latest answer, origin_site_id with the author's site.
+ * with the latest answer, origin_site_id with the author's site. The search index is not filled.
+ * Seeding again adds questions to the same people and communities.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -100,7 +104,8 @@ interface SourceRecord {
 
 /** The licence asks every copy to credit the post and its author. */
 function withAttribution(body: string, record: SourceRecord): string {
-  const author = record.author ? (record.author_url ? ` by [${record.author}](${record.author_url})` : ` by ${record.author}`) : "";
+  const name = record.author?.replace(/[[\]\\*_`]/g, "\\$&");
+  const author = name ? (record.author_url ? ` by [${name}](${record.author_url})` : ` by ${name}`) : "";
   return `${body.trim()}\n\n---\n\n_From [Stack Exchange](${record.url})${author}, ${record.license ?? "CC BY-SA"}._`;
 }
 
@@ -113,10 +118,22 @@ function readJsonLines(file: string): SourceRecord[] {
     .map((line) => JSON.parse(line) as SourceRecord);
 }
 
+/** The sample answers' bodies that Guilde's answer form accepts, with their attribution. */
+export function sampleAnswerBodies(): string[] {
+  const bodies: string[] = [];
+  for (const { source } of bulkCommunities) {
+    for (const record of readJsonLines(path.join(sampleDataFolder, source, "answers.jsonl"))) {
+      const parsed = answerSchema.safeParse({ body: withAttribution(record.body ?? "", record) });
+      if (parsed.success) bodies.push(parsed.data.body);
+    }
+  }
+  if (bodies.length === 0) throw new Error(`No sample answers in ${sampleDataFolder}.`);
+  return bodies;
+}
+
 /** The sample texts Guilde would accept from its own forms, rendered once each. */
 export function loadSampleTexts(): { questions: QuestionText[]; answers: AnswerText[] } {
   const questions: QuestionText[] = [];
-  const answers: AnswerText[] = [];
   for (const { source } of bulkCommunities) {
     for (const record of readJsonLines(path.join(sampleDataFolder, source, "questions.jsonl"))) {
       const parsed = questionSchema.safeParse({
@@ -126,15 +143,9 @@ export function loadSampleTexts(): { questions: QuestionText[]; answers: AnswerT
       });
       if (parsed.success) questions.push({ source, ...parsed.data, bodyHtml: renderMarkdown(parsed.data.body) });
     }
-    for (const record of readJsonLines(path.join(sampleDataFolder, source, "answers.jsonl"))) {
-      const parsed = answerSchema.safeParse({ body: withAttribution(record.body ?? "", record) });
-      if (parsed.success) answers.push({ body: parsed.data.body, bodyHtml: renderMarkdown(parsed.data.body) });
-    }
-  }
-  for (const { source } of bulkCommunities) {
     if (!questions.some((text) => text.source === source)) throw new Error(`No sample questions for ${source} in ${sampleDataFolder}.`);
   }
-  if (answers.length === 0) throw new Error(`No sample answers in ${sampleDataFolder}.`);
+  const answers = sampleAnswerBodies().map((body) => ({ body, bodyHtml: renderMarkdown(body) }));
   return { questions, answers };
 }
 
@@ -322,8 +333,10 @@ export async function seedBulk(database: DatabaseHandle, { questions, answersPer
           case when n = 1 then 20 when n = 2 then ${answersPerQuestion}
                else floor(random() * ${2 * answersPerQuestion + 1})::int end as answer_count,
           now() - interval '365 days' * random() as created_at,
-          random() as author_draw, random() as activity_draw, random() as accept_draw, random() as rank_draw,
-          floor(random() * 1000000)::int as seed
+          -- The first two questions are the same in every database (texts, people, scores), so that
+          -- figures compare across sizes and runs.
+          case when n <= 2 then 0 else random() end as author_draw, random() as activity_draw, random() as accept_draw,
+          random() as rank_draw, case when n <= 2 then 0 else floor(random() * 1000000)::int end as seed
         from generate_series(1, ${questions}) as n
       )
       select d.n, ${idFrom(sql`random()::text || '/' || d.n`)} as id, d.community_no, c.id as community_id, c.source,

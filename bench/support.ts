@@ -3,9 +3,11 @@ import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type autocannon from "autocannon";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase } from "../db/client";
 import { demoPassword, demoUsers } from "../db/seed";
@@ -30,7 +32,7 @@ export interface ServerProcess {
   pid: number;
   exited: Promise<void>;
   hasExited(): boolean;
-  /** The first few kilobytes the process printed, to explain a failed start. */
+  /** The first and last few kilobytes the process printed, to explain a failed start or a crash. */
   output(): string;
 }
 
@@ -50,7 +52,9 @@ const scratchDatabases = new Set<string>();
  * Ctrl-C goes through the same cleanup.
  */
 export function runBench(title: string, target: string, bench: () => Promise<void>) {
-  console.log(`${title}\nTarget: ${target}\n`);
+  // The machine may be shared: a high load before the run means other work competes with the figures.
+  const [load] = os.loadavg();
+  console.log(`${title}\nTarget: ${target}\nMachine: ${os.cpus().length} cores, load average ${load.toFixed(2)} over the last minute before the run.\n`);
   let interrupted = false;
   const interrupt = () => {
     // Ctrl-C arrives twice under tsx (from the terminal and relayed by tsx): clean up once, and do not let
@@ -71,7 +75,10 @@ export function runBench(title: string, target: string, bench: () => Promise<voi
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;
     })
-    .finally(cleanUp);
+    .finally(async () => {
+      console.log(`\nLoad average at the end: ${os.loadavg()[0].toFixed(2)} over the last minute.`);
+      await cleanUp();
+    });
 }
 
 async function cleanUp() {
@@ -121,15 +128,47 @@ async function dropScratchDatabases() {
   }
 }
 
-/** A scratch PostgreSQL database, migrated and filled by bench/seed-bulk.ts. */
+/**
+ * A scratch PostgreSQL database, migrated and filled by bench/seed-bulk.ts, then vacuumed and
+ * checkpointed: otherwise autovacuum and the checkpointer would go through the freshly written
+ * gigabyte while the benchmark runs, on the same two cores.
+ */
 export async function seededDatabase(label: string, options: BulkSeedOptions): Promise<{ url: string; seed: BulkSeedResult }> {
   const url = await scratchDatabase(label);
   const database = await openDatabase({ kind: "postgres", url, poolSize: 1 });
   try {
     await database.migrate();
-    return { url, seed: await seedBulk(database, options) };
+    const seed = await seedBulk(database, options);
+    const started = performance.now();
+    await database.db.execute(sql`vacuum`);
+    await database.db.execute(sql`checkpoint`);
+    options.log?.(`vacuum and checkpoint (not part of the seed): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { url, seed };
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * The bulk seed writes no search documents, and a Guilde whose search index is empty queues every
+ * document at start and indexes them in the background: a quarter of an hour at 100,000 questions, on
+ * the very process being measured. The measured pages do not search, so the benchmarks drop that backlog
+ * once Guilde has announced it (writes made during a run still queue and index their own documents).
+ */
+export async function dropSearchBacklog(server: RunningServer, databaseUrl: string, log: (line: string) => void = console.log) {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [{ exists }] = await client<{ exists: boolean }[]>`select to_regclass('search_outbox') is not null as exists`;
+    if (!exists) return;
+    const announcement = /indexing (\d+) documents in the background/;
+    const deadline = performance.now() + 20_000;
+    while (!announcement.test(server.process.output()) && performance.now() < deadline) await sleep(100);
+    const queued = announcement.exec(server.process.output())?.[1];
+    if (!queued) return;
+    const dropped = await client`delete from search_outbox`;
+    log(`Guilde queued ${formatCount(Number(queued))} documents to index at start; ${formatCount(dropped.count)} still queued were dropped (the measured pages do not search).`);
+  } finally {
+    await client.end();
   }
 }
 
@@ -162,9 +201,12 @@ export function spawnServer(command: string, args: string[], env: Record<string,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
+  // The start (what it printed on the way up) and the end (a crash's stack trace), a few kilobytes each.
+  let head = "";
+  let tail = "";
   const keep = (text: string) => {
-    output = (output + text).slice(0, 4096);
+    if (head.length < 4096) head = (head + text).slice(0, 4096);
+    else tail = (tail + text).slice(-4096);
   };
   child.stdout!.on("data", (chunk: Buffer) => keep(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => keep(chunk.toString()));
@@ -177,7 +219,10 @@ export function spawnServer(command: string, args: string[], env: Record<string,
         exited = true;
         resolve();
       };
-      child.once("exit", markExited);
+      child.once("exit", (code, signal) => {
+        keep(`\n[exited ${signal ? `on ${signal}` : `with code ${code}`}]`);
+        markExited();
+      });
       // A command that cannot be spawned reports here instead of exiting.
       child.once("error", (error) => {
         keep(String(error));
@@ -185,7 +230,7 @@ export function spawnServer(command: string, args: string[], env: Record<string,
       });
     }),
     hasExited: () => exited,
-    output: () => output,
+    output: () => (tail ? `${head}\n…\n${tail}` : head),
   };
   liveProcesses.add(server);
   void server.exited.then(() => liveProcesses.delete(server));
@@ -238,6 +283,23 @@ export function statusOf(url: string): Promise<number | null> {
     request.on("timeout", () => request.destroy());
     request.on("error", () => resolve(null));
   });
+}
+
+/** Runs a measurement; if it fails because the server died, says so with what the server printed. */
+export async function whileServing<T>(server: ServerProcess, measure: () => Promise<T>): Promise<T> {
+  try {
+    return await measure();
+  } catch (error) {
+    // The exit event may trail the refused connection by a moment.
+    await Promise.race([server.exited, sleep(1000)]);
+    if (!server.hasExited()) throw error;
+    throw new Error(`The server stopped during the measurement (${error instanceof Error ? error.message : String(error)}):\n${server.output()}`);
+  }
+}
+
+/** autocannon counts refused connections as errors and carries on: this says when the server died under it. */
+export function ensureRunning(server: ServerProcess) {
+  if (server.hasExited()) throw new Error(`The server stopped during the measurement:\n${server.output()}`);
 }
 
 /** Polls /healthz every 10 ms until it answers 200; fails if the server exits or takes longer than the limit. */
@@ -328,8 +390,10 @@ export async function signIn(url: string, { email, password }: { email: string; 
  * a benchmark must measure the page it claims to.
  */
 export async function expectQuestionPage(url: string, cookie: string, databaseUrl: string, questionId: string): Promise<number> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  const answers = await sql<{ id: string }[]>`select id from replies where post_id = ${questionId} and kind = 'answer' and deleted_at is null`.finally(() => sql.end());
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const answers = await client<{ id: string }[]>`select id from replies where post_id = ${questionId} and kind = 'answer' and deleted_at is null`.finally(() =>
+    client.end(),
+  );
   const response = await fetch(`${url}/questions/${questionId}`, { headers: { Cookie: cookie }, redirect: "manual" });
   const html = await response.text();
   const missing = answers.filter(({ id }) => !html.includes(`answer-${id}`));
@@ -337,6 +401,49 @@ export async function expectQuestionPage(url: string, cookie: string, databaseUr
     throw new Error(`GET /questions/${questionId} answered ${response.status} without ${missing.length} of its ${answers.length} answers.`);
   }
   return answers.length;
+}
+
+const clockTicksPerSecond = Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
+
+/** Fields 3 onwards of /proc/<pid>/stat (state, ppid, …, utime, stime, cutime, cstime, …), or null once it is gone. */
+function procStat(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name, in parentheses, may itself hold spaces and parentheses.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user and system) a process has used; with `reaped`, also those of its children that have ended. */
+export function cpuSeconds(pid: number, { reaped = false } = {}): number {
+  const fields = procStat(pid);
+  if (!fields) return 0;
+  // utime, stime, cutime, cstime are fields 14 to 17 of the stat line, 11 to 14 of what follows the name.
+  const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+  return (utime + stime + (reaped ? cutime + cstime : 0)) / clockTicksPerSecond;
+}
+
+/**
+ * A gauge of the CPU a PostgreSQL server uses: its postmaster, the processes it runs now (backends,
+ * checkpointer, autovacuum…) and those that ended. Figures per request, unlike latencies, do not
+ * depend on what else the machine is running. Only meaningful on a server of the benchmark's own.
+ */
+export async function postgresCpuGauge(databaseUrl: string): Promise<() => number> {
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [{ pid }] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`.finally(() => client.end());
+  const postmaster = Number(procStat(pid)?.[1]);
+  if (!(postmaster > 1)) throw new Error("The PostgreSQL server's processes are not visible from here.");
+  return () => {
+    let total = cpuSeconds(postmaster, { reaped: true });
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = procStat(Number(entry));
+      if (fields && Number(fields[1]) === postmaster) total += cpuSeconds(Number(entry));
+    }
+    return total;
+  };
 }
 
 /** Resident memory of a process, in MiB, from /proc/<pid>/status. */
@@ -379,22 +486,53 @@ export function printTable(header: string[], rows: string[][], labelWidth = 16, 
   for (const row of rows) console.log(line(row));
 }
 
-/** autocannon's results side by side: requests per second, latency, and every answer that was not a success. */
-export function printLoadResults(results: [name: string, result: autocannon.Result][], success = "2xx") {
-  const successes = (result: autocannon.Result) =>
-    success === "2xx" ? result["2xx"] : (result.statusCodeStats?.[success as `${number}`]?.count ?? 0);
+/** One autocannon run, with the CPU the server (and its database, when it is the benchmark's own) used for it. */
+export interface Load {
+  result: autocannon.Result;
+  /** Milliseconds of CPU per response. */
+  serverCpuMs: number;
+  databaseCpuMs: number | null;
+}
+
+/** Runs autocannon and reads how much CPU the server process and the database server used meanwhile. */
+export async function measureLoad(server: RunningServer, databaseCpu: (() => number) | null, run: () => Promise<autocannon.Result>): Promise<Load> {
+  const serverBefore = cpuSeconds(server.process.pid);
+  const databaseBefore = databaseCpu?.() ?? 0;
+  const result = await run();
+  const responses = Math.max(1, result.requests.total);
+  return {
+    result,
+    serverCpuMs: ((cpuSeconds(server.process.pid) - serverBefore) * 1000) / responses,
+    databaseCpuMs: databaseCpu ? ((databaseCpu() - databaseBefore) * 1000) / responses : null,
+  };
+}
+
+/**
+ * autocannon's results side by side: requests per second, latency, every answer that was not a success,
+ * and the CPU each response cost, which unlike the rest does not depend on what else the machine runs.
+ */
+export function printLoadResults(loads: [name: string, load: Load][], success: "2xx" | "302" = "2xx") {
+  const isSuccess = (status: string) => (success === "2xx" ? status.startsWith("2") : status === success);
+  const count = (result: autocannon.Result, wanted: boolean) =>
+    Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => isSuccess(status) === wanted)
+      .reduce((sum, [, stats]) => sum + (stats.count ?? 0), 0);
+  const milliseconds = (value: number | null) => (value === null ? "–" : `${value.toFixed(value < 1 ? 3 : 1)} ms`);
   printTable(
-    ["", "req/s (avg)", "p50", "p99", success, `not ${success}`, "errors"],
-    results.map(([name, result]) => [
+    ["", "req/s (avg)", "p50", "p99", success, `not ${success}`, "errors", "CPU/req", "DB CPU/req"],
+    loads.map(([name, { result, serverCpuMs, databaseCpuMs }]) => [
       name,
       result.requests.average.toFixed(0),
       `${result.latency.p50} ms`,
       `${result.latency.p99} ms`,
-      String(successes(result)),
-      String(result.requests.total - successes(result) - result.errors),
+      String(count(result, true)),
+      String(count(result, false)),
       String(result.errors),
+      milliseconds(serverCpuMs),
+      milliseconds(databaseCpuMs),
     ]),
   );
+  console.log("(CPU/req: the server process's user and system CPU per response; DB CPU/req: PostgreSQL's, all its processes.)");
 }
 
 interface ProfileNode {
@@ -405,6 +543,7 @@ interface ProfileNode {
 
 interface CpuProfile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -436,22 +575,36 @@ export async function profileIfRequested(
   const folder = path.join(scratchRoot, "profiles", `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   fs.mkdirSync(folder, { recursive: true });
   const server = await start(["--cpu-prof", `--cpu-prof-dir=${folder}`]);
+  const window = { from: monotonicMicroseconds() };
   await load(server);
+  const loaded = { ...window, to: monotonicMicroseconds() };
   await stopServer(server.process);
   const profiles = fs.readdirSync(folder).filter((file) => file.endsWith(".cpuprofile"));
   if (profiles.length === 0) throw new Error(`The profiled server wrote no profile in ${folder}.`);
-  for (const file of profiles) printCpuProfile(path.join(folder, file));
+  for (const file of profiles) printCpuProfile(path.join(folder, file), loaded);
+}
+
+/** V8 stamps profiles with the same monotonic clock as process.hrtime, in microseconds. */
+function monotonicMicroseconds(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /**
  * Reads a V8 .cpuprofile (node --cpu-prof) and prints where the server spent its own time: the
  * functions with the most self time, and the same time summed per package.
  */
-export function printCpuProfile(file: string, top = 20) {
+export function printCpuProfile(file: string, window: { from: number; to: number }, top = 20) {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
   const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicroseconds = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfMicroseconds.set(id, (selfMicroseconds.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  // Only the samples taken under load: start-up and shutdown would blur the picture.
+  let sampledAt = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    sampledAt += delta;
+    if (sampledAt >= window.from && sampledAt <= window.to) selfMicroseconds.set(id, (selfMicroseconds.get(id) ?? 0) + delta);
+  });
+  if (selfMicroseconds.size === 0) throw new Error(`No sample of ${file} falls within the load.`);
   const byFunction = new Map<string, number>();
   const byOwner = new Map<string, number>();
   let total = 0;
@@ -470,7 +623,7 @@ export function printCpuProfile(file: string, top = 20) {
     byOwner.set(owner, (byOwner.get(owner) ?? 0) + microseconds);
   }
   const share = (microseconds: number) => `${((100 * microseconds) / total).toFixed(1)}%`.padStart(7);
-  console.log(`\nCPU profile: ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle (${file})`);
+  console.log(`\nCPU profile of the server under load: ${(total / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle (${file})`);
   console.log(`\nSelf time by package:`);
   for (const [owner, microseconds] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${share(microseconds)}  ${owner}`);
   console.log(`\nTop ${top} functions by self time:`);

@@ -53,13 +53,26 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
 
 type QueryLogger = { logQuery(query: string): void } | undefined;
 
+/** The advisory lock that serialises migrations between processes ("guilde" in ASCII). */
+const migrationLockKey = 0x6775696c6465;
+
 function openPostgres(url: string, poolSize: number, logger: QueryLogger): DatabaseHandle {
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connection: { TimeZone: "UTC" } });
   const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
   return {
     db,
     kind: "postgres",
-    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
+    migrate: async () => {
+      // Nodes started together take turns, on a session lock held by a connection of its own: the first
+      // migrates, the others then find nothing left to do (instead of failing on "type already exists").
+      const lock = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lock`select pg_advisory_lock(${migrationLockKey})`;
+        await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      } finally {
+        await lock.end({ timeout: 5 });
+      }
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },

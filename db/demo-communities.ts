@@ -1070,16 +1070,7 @@ async function dateEverything(guilde: Guilde, timeline: Timeline): Promise<void>
     from community_members m
     where n.kind in ('join_request', 'join_request_decided') and m.community_id = n.community_id
       and m.user_id = case when n.kind = 'join_request' then n.actor_id else n.user_id end`);
-  await db.execute(sql`
-    update audit_log l set created_at = c.created_at from communities c where c.id = l.target_id and l.action = 'community.create'`);
-  await db.execute(sql`
-    update audit_log l set created_at = m.joined_at from community_members m
-    where l.action in ('moderator.appoint', 'member.approve') and m.community_id = l.community_id and m.user_id = l.target_id`);
-  await db.execute(sql`
-    update audit_log l set created_at = a.decided_at from monitor_applications a
-    where l.action = 'monitor.approve' and a.community_id = l.community_id and a.user_id = l.target_id`);
-  await db.execute(sql`
-    update audit_log l set created_at = p.closed_at from posts p where l.action = 'question.close' and p.id = l.target_id`);
+  // The audit log is append-only (a trigger refuses UPDATE): its entries keep the time the demo was seeded.
   await db.execute(sql`
     update votes v set created_at = least(t.created_at + interval '2 hours', now())
     from (select id, created_at from posts union all select id, created_at from replies) t where t.id = v.target_id`);

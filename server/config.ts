@@ -40,6 +40,14 @@ const environmentSchema = z.object({
   /** Secure cookies need HTTPS (localhost excepted); on by default in production. */
   SECURE_COOKIES: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
+  /** How long a customer invitation stays valid. */
+  INVITATION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** smtp:// or smtps:// URL of the mail server; unset, e-mails are written to DATA_DIR/mail-outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Guilde <no-reply@guilde.invalid>"),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -83,5 +91,9 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     },
     secureCookies: env.SECURE_COOKIES ?? env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL,
+    invitationDays: env.INVITATION_DAYS,
+    mail: env.SMTP_URL
+      ? ({ kind: "smtp", url: env.SMTP_URL, from: env.MAIL_FROM } as const)
+      : ({ kind: "outbox", directory: path.join(dataDir, "mail-outbox"), from: env.MAIL_FROM } as const),
   };
 }

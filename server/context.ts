@@ -1,9 +1,10 @@
-import type { Server as SocketServer } from "socket.io";
 import type { Database, DatabaseHandle } from "../db/client";
 import type { Config } from "./config";
 import type { SessionUser, Sessions } from "./auth/sessions";
 import type { EventBus } from "./events";
 import type { Logger } from "./logger";
+import type { GuildeServer } from "./realtime/socket";
+import type { SearchIndex } from "./search/search-index";
 
 /** What every service receives first: the running Guilde's dependencies, never a global. */
 export interface Guilde {
@@ -13,12 +14,14 @@ export interface Guilde {
   sessions: Sessions;
   events: EventBus;
   log: Logger;
+  /** The search engine the configuration chose (server/search). */
+  search: SearchIndex;
 }
 
 /** Remix's load context: Guilde plus this request's facts. */
 export interface RequestContext {
   guilde: Guilde;
-  io: SocketServer;
+  io: GuildeServer;
   /** Nonce for the inline scripts Remix renders; matches the Content-Security-Policy header. */
   cspNonce: string;
   clientIp: string;

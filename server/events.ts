@@ -5,16 +5,25 @@
 import type { Transaction } from "../db/client";
 import type { Guilde } from "./context";
 import type { Logger } from "./logger";
+import { enqueueIndexChanges } from "./search/targets";
 
 export type DomainEvent =
   | { type: "question.asked"; communityId: string; questionId: string; authorId: string }
-  | { type: "question.changed"; communityId: string; questionId: string; change: "edited" | "deleted" | "closed" | "reopened" | "pinned" | "unpinned" | "accepted" }
+  | {
+      type: "question.changed";
+      communityId: string;
+      questionId: string;
+      // Moderation: hidden and restored (a held question's approval is its `question.asked`), locked,
+      // and moved (told once for the community it left and once for the one it joined).
+      change: "edited" | "deleted" | "closed" | "reopened" | "pinned" | "unpinned" | "accepted" | "hidden" | "restored" | "locked" | "unlocked" | "moved";
+    }
   | { type: "reply.posted"; communityId: string; questionId: string; replyId: string; kind: "answer" | "comment"; authorId: string }
-  | { type: "reply.changed"; communityId: string; questionId: string; replyId: string; change: "edited" | "deleted" }
+  | { type: "reply.changed"; communityId: string; questionId: string; replyId: string; change: "edited" | "deleted" | "hidden" | "restored" }
   | { type: "vote.changed"; communityId: string; questionId: string; targetId: string; score: number }
   | { type: "notifications.created"; userIds: string[] }
   | { type: "membership.changed"; communityId: string; userId: string }
-  | { type: "community.changed"; communityId: string };
+  | { type: "community.changed"; communityId: string }
+  | { type: "person.changed"; userId: string };
 
 export type Emit = (event: DomainEvent) => void;
 type Listener = (event: DomainEvent) => void | Promise<void>;
@@ -22,17 +31,22 @@ type Listener = (event: DomainEvent) => void | Promise<void>;
 export interface EventBus {
   publish(events: DomainEvent[]): void;
   subscribe(listener: Listener): () => void;
+  /** Resolves once every subscriber has finished with what was published so far (shutdown, tests). */
+  settled(): Promise<void>;
 }
 
 export function createEventBus(log: Logger): EventBus {
   const listeners = new Set<Listener>();
+  const running = new Set<Promise<void>>();
   return {
     publish(events) {
       for (const event of events) {
         for (const listener of listeners) {
-          Promise.resolve()
+          const run: Promise<void> = Promise.resolve()
             .then(() => listener(event))
-            .catch((error: unknown) => log.error(`An event subscriber failed on ${event.type}`, error));
+            .catch((error: unknown) => log.error(`An event subscriber failed on ${event.type}`, error))
+            .finally(() => running.delete(run));
+          running.add(run);
         }
       }
     },
@@ -40,16 +54,24 @@ export function createEventBus(log: Logger): EventBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async settled() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
   };
 }
 
 /**
  * Runs a write in one transaction. Events emitted inside are published only once it has committed,
- * so nobody hears of a change that was rolled back.
+ * so nobody hears of a change that was rolled back. The search outbox rows the events call for are
+ * written in the same transaction: the index can lag behind a change, never miss it.
  */
 export async function write<T>(guilde: Guilde, work: (tx: Transaction, emit: Emit) => Promise<T>): Promise<T> {
   const events: DomainEvent[] = [];
-  const result = await guilde.db.transaction((tx) => work(tx, (event) => events.push(event)));
+  const result = await guilde.db.transaction(async (tx) => {
+    const value = await work(tx, (event) => events.push(event));
+    await enqueueIndexChanges(tx, events);
+    return value;
+  });
   guilde.events.publish(events);
   return result;
 }

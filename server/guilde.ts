@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import type { Guilde } from "./context";
 import { createEventBus } from "./events";
 import { createLogger } from "./logger";
+import { createSearchIndex } from "./search/engine";
 
 /** Opens the database, migrates it, seeds the demo on an empty one, and wires the services' dependencies. */
 export async function openGuilde(config: Config, database: DatabaseTarget = config.database): Promise<Guilde> {
@@ -19,6 +20,7 @@ export async function openGuilde(config: Config, database: DatabaseTarget = conf
       sessions: createSessions(handle.db, { secureCookies: config.secureCookies }),
       events: createEventBus(log),
       log,
+      search: createSearchIndex(config.search, handle.db),
     };
     if (config.demoData) {
       const demo = await seedDemoData(guilde);

@@ -1,5 +1,6 @@
 import { parseConfig, ConfigError } from "./config";
 import { openGuilde } from "./guilde";
+import { startSearchWorker } from "./search/outbox-worker";
 import { startServer } from "./server";
 import { DataFolderLockedError } from "../db/client";
 
@@ -9,6 +10,7 @@ async function main() {
   const config = parseConfig();
   const guilde = await openGuilde(config);
   const server = await startServer(guilde, { port: config.port, host: config.host });
+  const searchWorker = startSearchWorker(guilde, { fillEmptyIndex: true });
   guilde.log.info(`Guilde is running on ${server.url} (database: ${guilde.database.kind}, search: ${config.search.kind})`);
 
   let stopping = false;
@@ -22,6 +24,9 @@ async function main() {
     }, 10_000);
     forceExit.unref();
     await server.close();
+    // After the last request (whose writes it may index), before the database it reads.
+    await searchWorker.stop();
+    await guilde.events.settled();
     // PGlite flushes to disk on close.
     await guilde.database.close();
     process.exit(0);

@@ -5,17 +5,17 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import type { Server as SocketServer } from "socket.io";
 import type { Guilde } from "./context";
 import { health } from "./http/health";
 import { cspNonce, sameOriginPosts, securityHeaders } from "./http/security";
 import { loadSession } from "./http/session";
 import { projectRoot } from "./paths";
-import { attachSocketServer } from "./realtime/socket";
+import { disconnectBlockedAccounts } from "./moderation/disconnect-blocked";
+import { attachRealtime, type Realtime } from "./realtime/socket";
 
 export interface RunningServer {
   httpServer: HttpServer;
-  io: SocketServer;
+  realtime: Realtime;
   url: string;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The database is the caller's to close. */
   close(): Promise<void>;
@@ -27,7 +27,10 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
   const app = express();
   app.disable("x-powered-by");
   const httpServer = createServer(app);
-  const io = attachSocketServer(httpServer, guilde);
+  const realtime = await attachRealtime(httpServer, guilde);
+  const { io } = realtime;
+  // A suspended or deactivated account's open pages are disconnected once the change commits.
+  const stopDisconnecting = disconnectBlockedAccounts(guilde, realtime);
 
   let closing = false;
   // While shutting down, every response closes its connection, so that keep-alive clients let go.
@@ -83,7 +86,7 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
 
   return {
     httpServer,
-    io,
+    realtime,
     url,
     close: async () => {
       closing = true;
@@ -91,10 +94,12 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
       // A connection whose request was in flight becomes idle once answered: close it then, not at its keep-alive timeout.
       const sweep = setInterval(() => httpServer.closeIdleConnections(), 50);
       httpServer.closeIdleConnections();
-      // io.close() disconnects every socket and closes the HTTP server; in-flight requests still finish.
-      io.close();
+      // Disconnects every socket and closes the HTTP server; in-flight requests still finish.
+      stopDisconnecting();
+      const realtimeClosed = realtime.close();
       await closeVite();
       await closed;
+      await realtimeClosed;
       clearInterval(sweep);
     },
   };

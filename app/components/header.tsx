@@ -2,6 +2,8 @@ import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { locales, useLocale, useT } from "~/i18n";
 import { useCountText } from "~/i18n/format";
+import { useSearchShortcut } from "./search-shortcut";
+import { useLiveUnreadCount } from "~/realtime/live";
 
 interface RootUser {
   id: string;
@@ -22,6 +24,8 @@ export function AppHeader() {
   const location = useLocation();
   const root = useRouteLoaderData<{ user: RootUser | null; unreadCount: number }>("root");
   const user = root?.user ?? null;
+  const unread = useLiveUnreadCount(root);
+  useSearchShortcut("header-search");
   const here = location.pathname + location.search;
 
   return (
@@ -57,6 +61,8 @@ export function AppHeader() {
               name="q"
               type="search"
               placeholder={t("search.placeholder")}
+              aria-keyshortcuts="/"
+              title={t("search.shortcut")}
               className="w-full rounded-md border border-slate-400 px-3 py-1.5 text-sm"
             />
           </form>
@@ -84,7 +90,7 @@ export function AppHeader() {
               {t("locale.switch")}
             </button>
           </Form>
-          {user ? <NotificationsLink unread={root?.unreadCount ?? 0} /> : null}
+          {user ? <NotificationsLink unread={unread} /> : null}
           {user ? <AccountMenu user={user} /> : <SignInLinks />}
         </div>
       </div>
@@ -155,11 +161,23 @@ function AccountMenu({ user }: { user: RootUser }) {
           </a>
         </li>
         {user.role === "admin" ? (
-          <li>
-            <a href="/admin/sites" className="block px-4 py-2 hover:bg-slate-100">
-              {t("admin.sites")}
-            </a>
-          </li>
+          <>
+            <li>
+              <a href="/admin/sites" className="block px-4 py-2 hover:bg-slate-100">
+                {t("admin.sites")}
+              </a>
+            </li>
+            <li>
+              <a href="/admin/customers" className="block px-4 py-2 hover:bg-slate-100">
+                {t("admin.customers")}
+              </a>
+            </li>
+            <li>
+              <a href="/admin/audit" className="block px-4 py-2 hover:bg-slate-100">
+                {t("admin.audit")}
+              </a>
+            </li>
+          </>
         ) : null}
         <li>
           <Form method="post" action="/signout">

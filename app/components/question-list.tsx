@@ -16,7 +16,7 @@ export interface QuestionListItem {
   closed: boolean;
   pinned: boolean;
   createdAt: Date | string;
-  author: { id: string; displayName: string };
+  author: { id: string; displayName: string; role?: "admin" | "employee" | "customer" };
   site: { name: string } | null;
   community: { slug: string; name: string; color: string };
 }
@@ -82,7 +82,12 @@ function QuestionRow({ question, showCommunity, headingLevel: Heading }: { quest
         </div>
         <p className="text-sm text-slate-600">
           {fillSlots(t("questionList.asked", { date: formatDate(locale, question.createdAt, "medium") }), {
-            person: <PersonLink person={question.author} />,
+            person: (
+              <PersonLink
+                person={question.author}
+                mark={question.author.role === "customer" ? <Badge tone="warning">{t("profile.role.customer")}</Badge> : undefined}
+              />
+            ),
           })}
           {question.site ? ` · ${question.site.name}` : null}
           {showCommunity ? (

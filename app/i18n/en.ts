@@ -1,4 +1,5 @@
 import * as communities from "./communities";
+import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
@@ -17,7 +18,6 @@ export const en = {
   "search.label": "Search Guilde",
   "search.placeholder": "Search questions, tutorials, people…",
   "search.submit": "Search",
-  "search.unavailable": "Search across sites and communities is being set up. Meanwhile, browse the communities.",
   "account.menu": "Account",
   "account.profile": "My profile",
   "account.settings": "Settings",
@@ -133,6 +133,7 @@ export const en = {
   ...questions.en,
   ...realtime.en,
   ...search.en,
+  ...moderation.en,
 };
 
 export type MessageKey = keyof typeof en;

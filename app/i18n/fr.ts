@@ -1,5 +1,6 @@
 import * as communities from "./communities";
 import type { MessageKey } from "./en";
+import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
@@ -17,7 +18,6 @@ export const fr: Record<MessageKey, string> = {
   "search.label": "Rechercher dans Guilde",
   "search.placeholder": "Questions, tutoriels, personnes…",
   "search.submit": "Rechercher",
-  "search.unavailable": "La recherche dans tous les sites et communautés est en cours de mise en place. En attendant, parcourez les communautés.",
   "account.menu": "Compte",
   "account.profile": "Mon profil",
   "account.settings": "Paramètres",
@@ -133,4 +133,5 @@ export const fr: Record<MessageKey, string> = {
   ...questions.fr,
   ...realtime.fr,
   ...search.fr,
+  ...moderation.fr,
 };

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { handleLoad } from "../../server/http/respond";
 import { homeFeed } from "../../server/questions/list-questions";
 import { EmptyState } from "~/components/empty-state";
+import { NewQuestionsBanner } from "~/components/new-questions-banner";
 import { Pagination } from "~/components/pagination";
 import { QuestionList } from "~/components/question-list";
 import { useT } from "~/i18n";
@@ -19,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { user, feed } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const t = useT();
   if (!user || !feed) {
     return (
@@ -51,9 +53,11 @@ export default function Home() {
         </section>
       ) : null}
       <section aria-labelledby="feed-latest" className="flex flex-col gap-3">
-        <h2 id="feed-latest" className="text-xl font-semibold">
+        <h2 id="feed-latest" tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {t("feed.latest")}
         </h2>
+        {/* New questions head the first page only. */}
+        {searchParams.get("cursor") ? null : <NewQuestionsBanner communityIds={feed.communityIds} listed={feed.items} headingId="feed-latest" />}
         {feed.items.length > 0 ? (
           <QuestionList questions={feed.items} showCommunity />
         ) : (

@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useParams } from "@remix-run/react";
+import { Link, useLoaderData, useParams, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { handleLoad, requireUser } from "../../server/http/respond";
 import { communityQuestionsPage, questionTabs, type QuestionTab } from "../../server/questions/list-questions";
 import { EmptyState } from "~/components/empty-state";
 import { buttonClass } from "~/components/forms";
+import { NewQuestionsBanner } from "~/components/new-questions-banner";
 import { Pagination } from "~/components/pagination";
 import { QuestionList } from "~/components/question-list";
 import { Tabs } from "~/components/tabs";
 import { useT } from "~/i18n";
+import type { CommunityLayoutData } from "./c.$slug";
 
 function parseTab(value: string | null): QuestionTab {
   return questionTabs.find((tab) => tab === value) ?? "newest";
@@ -29,12 +31,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function CommunityQuestions() {
   const { tabs, tab, questions, pinned, nextCursor, mayPost } = useLoaderData<typeof loader>();
   const { slug } = useParams();
+  const layout = useRouteLoaderData<CommunityLayoutData>("routes/c.$slug");
+  const [searchParams] = useSearchParams();
   const t = useT();
   const base = `/c/${slug}`;
+  // A new question heads these tabs' first page only.
+  const showsNewQuestions = (tab === "newest" || tab === "unanswered") && !searchParams.get("cursor");
   return (
     <section aria-labelledby="questions-heading" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="questions-heading" className="text-xl font-semibold">
+        <h2 id="questions-heading" tabIndex={-1} className="text-xl font-semibold focus:outline-none">
           {t("community.questions.title")}
         </h2>
         {mayPost ? (
@@ -52,6 +58,9 @@ export default function CommunityQuestions() {
           current: name === tab,
         }))}
       />
+      {layout && showsNewQuestions ? (
+        <NewQuestionsBanner communityIds={[layout.community.id]} listed={[...pinned, ...questions]} headingId="questions-heading" />
+      ) : null}
       {pinned.length ? (
         <section aria-labelledby="pinned-heading" className="flex flex-col gap-2">
           <h3 id="pinned-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">

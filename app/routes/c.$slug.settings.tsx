@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { communityVisibility } from "../../db/schema";
+import { communityVisibility, premoderation } from "../../db/schema";
 import { getCommunity } from "../../server/communities/get-community";
 import { setCommunityArchived, updateCommunity } from "../../server/communities/update-community";
+import { setPremoderation } from "../../server/moderation/set-premoderation";
 import { Invalid, NotFound } from "../../server/errors";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import type { CommunityRouteHandle } from "~/components/community-header";
 import { CommunityForm } from "~/components/community-form";
 import { isFormFailure, secondaryButtonClass } from "~/components/forms";
+import { RadioFieldset } from "~/components/radio-fieldset";
 import { noticeHref } from "~/components/notice";
 import { formatDate, useLocale, useT } from "~/i18n";
 
@@ -22,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!page.may.moderate) throw new NotFound();
     return page;
   });
-  return { community, visibilities: communityVisibility.enumValues };
+  return { community, visibilities: communityVisibility.enumValues, premoderations: premoderation.enumValues };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -35,6 +37,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const { slug } = await updateCommunity(context.guilde, { viewer, communityId, input: values });
         return redirect(noticeHref(`/c/${slug}/settings`, "saved"));
       }
+      case "premoderation":
+        await setPremoderation(context.guilde, { viewer, communityId, input: values });
+        return redirect(noticeHref(`/c/${params.slug}/settings`, "saved"));
       case "archive":
       case "unarchive": {
         const archived = values.intent === "archive";
@@ -48,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CommunitySettings() {
-  const { community, visibilities } = useLoaderData<typeof loader>();
+  const { community, visibilities, premoderations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
@@ -64,6 +69,27 @@ export default function CommunitySettings() {
         <CommunityForm visibilities={visibilities} values={community} failure={failure} submitLabel="community.settings.submit">
           <input type="hidden" name="communityId" value={community.id} />
         </CommunityForm>
+      </section>
+      <section aria-labelledby="settings-premoderation-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <h2 id="settings-premoderation-heading" className="text-lg font-semibold">
+          {t("premoderation.title")}
+        </h2>
+        <p className="mt-2 max-w-prose text-slate-700">{t("premoderation.intro")}</p>
+        <Form method="post" className="mt-4 flex flex-col gap-4">
+          <input type="hidden" name="communityId" value={community.id} />
+          <RadioFieldset
+            name="premoderation"
+            legend="premoderation.legend"
+            defaultValue={community.premoderation ?? "customers_first_post"}
+            failure={failure?.values.intent === "premoderation" ? failure : undefined}
+            options={premoderations.map((value) => ({ value, label: `premoderation.option.${value}`, description: `premoderation.option.${value}.hint` }))}
+          />
+          <div>
+            <button type="submit" name="intent" value="premoderation" className={secondaryButtonClass}>
+              {t("premoderation.save")}
+            </button>
+          </div>
+        </Form>
       </section>
       <section aria-labelledby="settings-archive-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <h2 id="settings-archive-heading" className="text-lg font-semibold">

@@ -64,15 +64,23 @@ const notices: Record<string, MessageKey> = {
   monitorWithdrawn: "communities.notice.monitorWithdrawn",
   moderatorAppointed: "communities.notice.moderatorAppointed",
   moderatorRemoved: "communities.notice.moderatorRemoved",
+  welcome: "invitation.welcome",
+  invitationRevoked: "invitations.revoked",
 };
 
-const sections = [
+type Section = { path: string; label: MessageKey; shown?: (may: CommunityLayoutData["may"]) => boolean };
+
+const sections: Section[] = [
   { path: "", label: "community.tab.questions" },
   { path: "/tutorials", label: "community.tab.tutorials" },
   { path: "/ideas", label: "community.tab.ideas" },
   { path: "/members", label: "community.tab.members" },
   { path: "/about", label: "community.tab.about" },
-] as const;
+  // The moderators' own tabs.
+  { path: "/moderation", label: "queue.tab", shown: (may) => may.moderate },
+  { path: "/invitations", label: "invitations.tab", shown: (may) => may.invite },
+  { path: "/audit", label: "audit.tab", shown: (may) => may.viewAudit },
+];
 
 export default function CommunityLayout() {
   const page = useLoaderData<typeof loader>();
@@ -99,7 +107,9 @@ export default function CommunityLayout() {
         <>
           <Tabs
             label={t("community.sections")}
-            items={sections.map((section) => ({ href: base + section.path, label: t(section.label), current: here === base + section.path }))}
+            items={sections
+              .filter((section) => section.shown?.(page.may) ?? true)
+              .map((section) => ({ href: base + section.path, label: t(section.label), current: here === base + section.path }))}
           />
           <Outlet />
         </>

@@ -6,12 +6,14 @@ import { Invalid } from "../../server/errors";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import { listNotifications, markNotificationsRead } from "../../server/notifications/list-notifications";
 import { Badge } from "~/components/badge";
+import { isModerationReason } from "~/components/moderation-forms";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
 import { RelativeTime } from "~/components/question-parts";
 import { fillSlots } from "~/components/slots";
 import { useT, type MessageKey } from "~/i18n";
 import { pageTitle, useCountText } from "~/i18n/format";
+import { useRefetchOnNotification } from "~/realtime/live";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("notifications.title"));
 
@@ -44,6 +46,7 @@ type Notification = ReturnType<typeof useLoaderData<typeof loader>>["items"][num
 
 export default function Notifications() {
   const { items, nextCursor, unread, now } = useLoaderData<typeof loader>();
+  useRefetchOnNotification();
   const t = useT();
   const countText = useCountText();
   return (
@@ -77,6 +80,10 @@ export default function Notifications() {
 
 /** Where a notification leads: the question (at the answer or comment it is about), or the community. */
 function notificationHref(notification: Notification): string | null {
+  // What waits for a moderator is decided in the community's moderation queue.
+  if ((notification.kind === "awaiting_approval" || notification.kind === "content_flagged") && notification.community) {
+    return `/c/${notification.community.slug}/moderation?view=${notification.kind === "awaiting_approval" ? "held" : "flagged"}`;
+  }
   if (notification.postId) {
     const anchor = notification.replyId && notification.replyKind ? `#${notification.replyKind}-${notification.replyId}` : "";
     return `/questions/${notification.postId}${anchor}`;
@@ -102,7 +109,10 @@ function NotificationItem({ notification, now }: { notification: Notification; n
   const communityName = notification.community?.name ?? t("notifications.aCommunity");
   const aboutAPost = Boolean(notification.postId);
   const title = notification.summary.title ?? "";
-  const details = notification.summary.note || notification.summary.excerpt;
+  const { reason } = notification.summary;
+  // A hidden post's author is told why; a flag's reason leads the moderators' excerpt.
+  const why = reason && isModerationReason(reason) ? t(`flagReason.${reason}`) : null;
+  const details = [why, notification.summary.note || notification.summary.excerpt].filter(Boolean).join(" · ");
   return (
     <li
       id={`notification-${notification.id}`}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { Invalid } from "../../server/errors";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import { acceptAnswer } from "../../server/questions/accept-answer";
@@ -10,14 +10,23 @@ import { comment } from "../../server/questions/comment";
 import { deleteQuestion, deleteReply } from "../../server/questions/delete";
 import { followQuestion } from "../../server/questions/follow-question";
 import { getQuestion, type QuestionThread } from "../../server/questions/get-question";
-import { closeQuestion, pinQuestion, reopenQuestion } from "../../server/questions/moderate-question";
+import { closeQuestion, lockQuestion, pinQuestion, reopenQuestion } from "../../server/questions/moderate-question";
+import { flagReason } from "../../db/schema";
+import { approveContent } from "../../server/moderation/approve-content";
+import { flagContent } from "../../server/moderation/flag-content";
+import { hideContent, restoreContent } from "../../server/moderation/hide-content";
+import type { ContentRef } from "../../server/moderation/content";
+import { moveQuestion } from "../../server/moderation/move-question";
 import { vote } from "../../server/questions/vote";
 import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
 import { Badge, TagList } from "~/components/badge";
+import { FlagDisclosure, HideDisclosure, ModerationButton, failureAbout, type ModerationReason } from "~/components/moderation-forms";
+import { Notice, noticeHref } from "~/components/notice";
 import { Author, CommunityLink, RelativeTime, RenderedMarkdown } from "~/components/question-parts";
 import { fillSlots } from "~/components/slots";
 import { translateServerMessage, useT, type MessageKey } from "~/i18n";
 import { useCountText } from "~/i18n/format";
+import { useLiveQuestion } from "~/realtime/live";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.question.title} · Guilde` : "Guilde" }];
 
@@ -26,7 +35,7 @@ const closeReasons = ["duplicate", "off_topic", "resolved", "other"] as const;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
   const thread = await handleLoad(() => getQuestion(context.guilde, { viewer, questionId: params.questionId ?? "" }));
-  return { thread: withoutMarkdownSources(thread), now: new Date() };
+  return { thread: withoutMarkdownSources(thread), now: new Date(), flagReasons: flagReason.enumValues };
 }
 
 /** The page shows the rendered HTML; sending the Markdown sources too would double its weight. */
@@ -56,12 +65,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return redirect(values.answerId ? `${thread}#answer-${values.answerId}` : thread);
       }
       case "comment": {
-        const { commentId } = await comment(guilde, { viewer, questionId, answerId: values.answerId || null, input: values });
-        return redirect(`${thread}#comment-${commentId}`);
+        const { commentId, held } = await comment(guilde, { viewer, questionId, answerId: values.answerId || null, input: values });
+        return redirect(`${held ? noticeHref(thread, "held") : thread}#comment-${commentId}`);
       }
       case "answer": {
-        const { answerId } = await answerQuestion(guilde, { viewer, questionId, input: values });
-        return redirect(`${thread}#answer-${answerId}`);
+        const { answerId, held } = await answerQuestion(guilde, { viewer, questionId, input: values });
+        return redirect(`${held ? noticeHref(thread, "held") : thread}#answer-${answerId}`);
       }
       case "follow": {
         await followQuestion(guilde, { viewer, questionId, follow: values.follow === "true" });
@@ -87,15 +96,116 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await pinQuestion(guilde, { viewer, questionId, pinned: values.pinned === "true" });
         return redirect(thread);
       }
+      case "lock": {
+        await lockQuestion(guilde, { viewer, questionId, locked: values.locked === "true" });
+        return redirect(thread);
+      }
+      case "move": {
+        await moveQuestion(guilde, { viewer, questionId, input: values });
+        return redirect(noticeHref(thread, "moved"));
+      }
+      case "flag": {
+        const flagged = await flagContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
+        return redirect(noticeHref(thread, "flagged") + anchorOf(flagged));
+      }
+      case "hide": {
+        const hidden = await hideContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
+        return redirect(noticeHref(thread, "hidden") + anchorOf(hidden));
+      }
+      case "restore": {
+        const restored = await restoreContent(guilde, { viewer, contentId: values.contentId ?? "" });
+        return redirect(noticeHref(thread, "restored") + anchorOf(restored));
+      }
+      case "approve": {
+        const approved = await approveContent(guilde, { viewer, contentId: values.contentId ?? "" });
+        return redirect(noticeHref(thread, "approved") + anchorOf(approved));
+      }
       default:
         throw new Invalid({ intent: ["errors.invalidChoice"] });
     }
   });
 }
 
+/** Where on the page a moderation form about this content leads back to. */
+function anchorOf(content: ContentRef): string {
+  return content.kind === "question" ? "#question" : `#${content.kind}-${content.id}`;
+}
+
+/** The messages the page's actions redirect with. */
+const notices: Record<string, MessageKey> = {
+  held: "premoderation.heldNotice",
+  flagged: "flag.sent",
+  hidden: "hide.done",
+  restored: "hide.restored",
+  approved: "premoderation.approved",
+  moved: "move.done",
+};
+
 type Thread = ReturnType<typeof useLoaderData<typeof loader>>["thread"];
 type Answer = Thread["answers"][number];
 type Reply = Answer["comments"][number];
+
+/** What the flag and hide forms of answers and comments need, deep in the thread. */
+const ModerationForms = createContext<{ reasons: readonly ModerationReason[]; failure?: FormFailureData }>({ reasons: [] });
+
+/** A reply's moderation: the viewer's flag, and for moderators hide, restore or approve. Nulls for what does not apply. */
+function useReplyModeration(): (reply: Reply, context: string) => ReactNode[] {
+  const t = useT();
+  const { reasons, failure } = useContext(ModerationForms);
+  return (reply, context) => [
+    reply.may.flag && !reply.flaggedByMe ? (
+      <FlagDisclosure key="flag" contentId={reply.id} reasons={reasons} context={context} failure={failureAbout(failure, "flag", reply.id)} />
+    ) : null,
+    reply.flaggedByMe ? (
+      <span key="flagged" className="text-sm text-slate-700">
+        {t("flag.flaggedByMe")}
+      </span>
+    ) : null,
+    reply.may.approve ? (
+      <ModerationButton key="approve" intent="approve" contentId={reply.id} tone="approve">
+        {t("premoderation.approve")}
+        <span className="sr-only"> {context}</span>
+      </ModerationButton>
+    ) : null,
+    reply.may.moderate && !reply.deleted && (!reply.hidden || reply.held) ? (
+      <HideDisclosure
+        key="hide"
+        contentId={reply.id}
+        reasons={reasons}
+        context={context}
+        label={reply.held ? "hide.reject" : "hide.open"}
+        failure={failureAbout(failure, "hide", reply.id)}
+      />
+    ) : null,
+    reply.may.moderate && reply.hidden && !reply.held && !reply.deleted ? (
+      <ModerationButton key="restore" intent="restore" contentId={reply.id}>
+        {t("hide.restore")}
+        <span className="sr-only"> {context}</span>
+      </ModerationButton>
+    ) : null,
+  ];
+}
+
+/** Why a reply is hidden, for its author and the moderators (the only ones who see it). */
+function HiddenWhy({ reply }: { reply: Pick<Reply, "held" | "hiddenReason" | "hiddenNote" | "openFlags"> }) {
+  const t = useT();
+  const countText = useCountText();
+  if (reply.held) return <p className="text-sm text-amber-900">{t("premoderation.heldReply")}</p>;
+  return (
+    <>
+      {reply.hiddenReason && reply.hiddenReason !== "awaiting_approval" ? (
+        <p className="text-sm text-red-800">
+          {t("hide.why", { reason: t(`flagReason.${reply.hiddenReason}`) })}
+          {reply.hiddenNote ? ` ${reply.hiddenNote}` : ""}
+        </p>
+      ) : null}
+      {reply.openFlags ? <Badge tone="danger">{countText("flag.openCount", reply.openFlags)}</Badge> : null}
+    </>
+  );
+}
+
+/** Whether a post or reply was edited while this page was open (then "Edited just now"). */
+const EditedJustNow = createContext<(id: string) => boolean>(() => false);
 
 /** Where the form that failed sits, so that the alert at the top of the page can lead to it. */
 function failedFormAnchor(failure: FormFailureData): string | null {
@@ -105,115 +215,135 @@ function failedFormAnchor(failure: FormFailureData): string | null {
     case "comment":
       return `comment-form-${failure.values.answerId || "question"}`;
     case "close":
+    case "move":
       return "moderation";
+    case "flag":
+      return `flag-${failure.values.contentId}`;
+    case "hide":
+      return `hide-${failure.values.contentId}`;
     default:
       return null;
   }
 }
 
 export default function QuestionPage() {
-  const { thread, now } = useLoaderData<typeof loader>();
+  const { thread, now, flagReasons } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
   const countText = useCountText();
   const { question, community, answers, may } = thread;
+  const live = useLiveQuestion(question.id);
   const failureFor = (intent: string, answerId = "") =>
     failure?.values.intent === intent && (failure.values.answerId ?? "") === answerId ? failure : undefined;
 
   return (
-    <article aria-labelledby="question-title" className="flex flex-col gap-8">
-      {failure ? <ActionFailureAlert failure={failure} /> : null}
-      <header className="flex flex-col gap-3">
-        <p className="text-sm text-slate-700">
-          {fillSlots(t("question.in"), { community: <CommunityLink community={community} /> })}
-        </p>
-        <h1 id="question-title" className="text-2xl font-bold sm:text-3xl">
-          {question.title}
-        </h1>
-        <div className="flex flex-wrap items-center gap-2">
-          {question.pinned ? <Badge tone="brand">{t("question.badge.pinned")}</Badge> : null}
-          {question.solved ? <Badge tone="success">✓ {t("question.badge.solved")}</Badge> : null}
-          {question.closedAt ? <Badge tone="neutral">{t("question.badge.closed")}</Badge> : null}
-          {question.closeReason === "duplicate" ? <Badge tone="warning">{t("question.badge.duplicate")}</Badge> : null}
-          {question.deleted ? <Badge tone="danger">{t("question.badge.deleted")}</Badge> : null}
-          {question.hidden ? <Badge tone="danger">{t("question.badge.hidden")}</Badge> : null}
+    <EditedJustNow.Provider value={live.editedJustNow}>
+      <ModerationForms.Provider value={{ reasons: flagReasons, failure }}>
+      <article aria-labelledby="question-title" className="flex flex-col gap-8">
+        {failure ? <ActionFailureAlert failure={failure} /> : null}
+        <Notice messages={notices} />
+        <header className="flex flex-col gap-3">
+          <p className="text-sm text-slate-700">
+            {fillSlots(t("question.in"), { community: <CommunityLink community={community} /> })}
+          </p>
+          <h1 id="question-title" className="text-2xl font-bold sm:text-3xl">
+            {question.title}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2">
+            {question.pinned ? <Badge tone="brand">{t("question.badge.pinned")}</Badge> : null}
+            {question.solved ? <Badge tone="success">✓ {t("question.badge.solved")}</Badge> : null}
+            {question.closedAt ? <Badge tone="neutral">{t("question.badge.closed")}</Badge> : null}
+            {question.closeReason === "duplicate" ? <Badge tone="warning">{t("question.badge.duplicate")}</Badge> : null}
+            {question.deleted ? <Badge tone="danger">{t("question.badge.deleted")}</Badge> : null}
+            {question.held ? <Badge tone="warning">{t("premoderation.badge")}</Badge> : null}
+            {question.hidden && !question.held ? <Badge tone="danger">{t("question.badge.hidden")}</Badge> : null}
+            {question.locked ? <Badge tone="neutral">{t("lock.badge")}</Badge> : null}
+            {question.openFlags ? <Badge tone="danger">{countText("flag.openCount", question.openFlags)}</Badge> : null}
+          </div>
+          <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700">
+            <span>
+              {fillSlots(t("question.askedBy"), {
+                person: question.author ? <Author person={question.author} /> : t("revisions.formerMember"),
+                date: <RelativeTime date={question.createdAt} now={now} />,
+              })}
+            </span>
+            {question.editedAt ? <EditedMark targetId={question.id} /> : null}
+          </p>
+          {live.viewers > 1 ? <p className="text-sm text-slate-700">{countText("realtime.viewing", live.viewers)}</p> : null}
+          <p aria-live="polite" className="sr-only">
+            {live.announcement ? t(live.announcement) : ""}
+          </p>
+        </header>
+
+        <StatusBanners thread={thread} />
+
+        <div id="question" tabIndex={-1} className="flex gap-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 focus:outline-none">
+          <VoteControl targetId={question.id} score={question.score} myVote={question.myVote} canVote={may.vote} />
+          <div className="flex min-w-0 flex-1 flex-col gap-4">
+            <RenderedMarkdown html={question.bodyHtml} />
+            <TagList tags={question.tags} label={t("question.tags")} />
+            <ActionRow>
+              {may.follow ? <FollowButton following={question.following} /> : null}
+              {may.edit ? <EditLink href={`/questions/${question.id}/edit`} context={t("question.editContext")} /> : null}
+              {may.delete ? (
+                <DeleteDisclosure
+                  context={t("question.deleteContext")}
+                  confirm={t("question.deleteConfirm")}
+                  submit={t("question.deleteSubmit")}
+                />
+              ) : null}
+              {may.flag && !question.flaggedByMe ? <FlagDisclosure contentId={question.id} reasons={flagReasons} context={t("flag.thisQuestion")} failure={failureAbout(failure, "flag", question.id)} /> : null}
+              {question.flaggedByMe ? <span className="text-sm text-slate-700">{t("flag.flaggedByMe")}</span> : null}
+            </ActionRow>
+            <Comments
+              comments={question.comments}
+              mayComment={may.comment}
+              formId="comment-form-question"
+              failure={failureFor("comment")}
+              now={now}
+            />
+          </div>
         </div>
-        <p className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700">
-          <span>
-            {fillSlots(t("question.askedBy"), {
-              person: question.author ? <Author person={question.author} /> : t("revisions.formerMember"),
-              date: <RelativeTime date={question.createdAt} now={now} />,
-            })}
-          </span>
-          {question.editedAt ? <EditedMark targetId={question.id} /> : null}
-        </p>
-      </header>
 
-      <StatusBanners thread={thread} />
+        {thread.duplicates.length > 0 ? (
+          <section aria-labelledby="duplicates-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 id="duplicates-heading" className="font-semibold">
+              {t("question.duplicates")}
+            </h2>
+            <ul className="mt-2 list-disc pl-6">
+              {thread.duplicates.map((duplicate) => (
+                <li key={duplicate.id}>
+                  <a href={`/questions/${duplicate.id}`} className="text-brand-700 underline underline-offset-2">
+                    {duplicate.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
-      <div id="question" tabIndex={-1} className="flex gap-4 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 focus:outline-none">
-        <VoteControl targetId={question.id} score={question.score} myVote={question.myVote} canVote={may.vote} />
-        <div className="flex min-w-0 flex-1 flex-col gap-4">
-          <RenderedMarkdown html={question.bodyHtml} />
-          <TagList tags={question.tags} label={t("question.tags")} />
-          <ActionRow>
-            {may.follow ? <FollowButton following={question.following} /> : null}
-            {may.edit ? <EditLink href={`/questions/${question.id}/edit`} context={t("question.editContext")} /> : null}
-            {may.delete ? (
-              <DeleteDisclosure
-                context={t("question.deleteContext")}
-                confirm={t("question.deleteConfirm")}
-                submit={t("question.deleteSubmit")}
-              />
-            ) : null}
-          </ActionRow>
-          <Comments
-            comments={question.comments}
-            mayComment={may.comment}
-            formId="comment-form-question"
-            failure={failureFor("comment")}
-            now={now}
-          />
-        </div>
-      </div>
+        {may.moderate ? <ModerationTools thread={thread} failure={failureFor("close") ?? failureFor("move")} /> : null}
 
-      {thread.duplicates.length > 0 ? (
-        <section aria-labelledby="duplicates-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <h2 id="duplicates-heading" className="font-semibold">
-            {t("question.duplicates")}
+        <section aria-labelledby="answers-heading" className="flex flex-col gap-4">
+          <h2 id="answers-heading" className="text-xl font-semibold">
+            {countText("answers.count", answers.length)}
           </h2>
-          <ul className="mt-2 list-disc pl-6">
-            {thread.duplicates.map((duplicate) => (
-              <li key={duplicate.id}>
-                <a href={`/questions/${duplicate.id}`} className="text-brand-700 underline underline-offset-2">
-                  {duplicate.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {answers.length === 0 ? (
+            <p className="text-slate-700">{t("answers.none")}</p>
+          ) : (
+            <ol className="flex flex-col gap-4">
+              {answers.map((answer) => (
+                <AnswerItem key={answer.id} answer={answer} mayAccept={may.accept} failure={failureFor("comment", answer.id)} now={now} />
+              ))}
+            </ol>
+          )}
         </section>
-      ) : null}
 
-      {may.moderate ? <ModerationTools thread={thread} failure={failureFor("close")} /> : null}
-
-      <section aria-labelledby="answers-heading" className="flex flex-col gap-4">
-        <h2 id="answers-heading" className="text-xl font-semibold">
-          {countText("answers.count", answers.length)}
-        </h2>
-        {answers.length === 0 ? (
-          <p className="text-slate-700">{t("answers.none")}</p>
-        ) : (
-          <ol className="flex flex-col gap-4">
-            {answers.map((answer) => (
-              <AnswerItem key={answer.id} answer={answer} mayAccept={may.accept} failure={failureFor("comment", answer.id)} now={now} />
-            ))}
-          </ol>
-        )}
-      </section>
-
-      <AnswerForm thread={thread} failure={failureFor("answer")} />
-    </article>
+        <AnswerForm thread={thread} failure={failureFor("answer")} />
+      </article>
+      </ModerationForms.Provider>
+    </EditedJustNow.Provider>
   );
 }
 
@@ -242,7 +372,12 @@ function StatusBanners({ thread }: { thread: Thread }) {
   const { question, community, duplicateOf } = thread;
   const banners: { key: string; content: ReactNode }[] = [];
   if (question.deleted) banners.push({ key: "deleted", content: t("question.deletedBanner") });
-  else if (question.hidden) banners.push({ key: "hidden", content: t("question.hiddenBanner") });
+  else if (question.held) banners.push({ key: "held", content: t("premoderation.heldBanner") });
+  else if (question.hidden) {
+    const why = question.hiddenReason && question.hiddenReason !== "awaiting_approval" ? ` ${t("hide.why", { reason: t(`flagReason.${question.hiddenReason}`) })}` : "";
+    banners.push({ key: "hidden", content: `${t("question.hiddenBanner")}${why}${question.hiddenNote ? ` ${question.hiddenNote}` : ""}` });
+  }
+  if (question.locked) banners.push({ key: "locked", content: t("lock.banner") });
   if (question.closeReason) {
     banners.push({
       key: "closed",
@@ -329,8 +464,8 @@ function FollowButton({ following }: { following: boolean }) {
 }
 
 /** The buttons under a question or an answer; nothing at all when the viewer may do none of them. */
-function ActionRow({ children }: { children: ReactNode[] }) {
-  if (!children.some(Boolean)) return null;
+function ActionRow({ children }: { children: (ReactNode | ReactNode[])[] }) {
+  if (!children.flat().some(Boolean)) return null;
   return <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">{children}</div>;
 }
 
@@ -348,9 +483,10 @@ function EditLink({ href, context }: { href: string; context: string }) {
 
 function EditedMark({ targetId }: { targetId: string }) {
   const t = useT();
+  const justNow = useContext(EditedJustNow)(targetId);
   return (
     <a href={`/revisions/${targetId}`} className="text-sm text-slate-700 underline underline-offset-2">
-      {t("question.edited")}
+      {t(justNow ? "realtime.editedJustNow" : "question.edited")}
       <span className="sr-only">{t("question.historyHint")}</span>
     </a>
   );
@@ -381,6 +517,7 @@ function DeleteDisclosure({ replyId, context, confirm, submit }: { replyId?: str
 
 function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAccept: boolean; failure?: FormFailureData; now: Date }) {
   const t = useT();
+  const replyModeration = useReplyModeration();
   const headingId = `answer-${answer.id}-heading`;
   return (
     <li
@@ -398,8 +535,10 @@ function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAc
             <Badge tone="brand">{t("answer.crossSite")}</Badge>
           ) : null}
           {answer.deleted ? <Badge tone="danger">{t("answer.deleted")}</Badge> : null}
-          {answer.hidden ? <Badge tone="danger">{t("answer.hidden")}</Badge> : null}
+          {answer.held ? <Badge tone="warning">{t("premoderation.badge")}</Badge> : null}
+          {answer.hidden && !answer.held ? <Badge tone="danger">{t("answer.hidden")}</Badge> : null}
         </div>
+        <HiddenWhy reply={answer} />
         <div className="flex flex-wrap items-baseline gap-x-2 text-sm text-slate-700">
           <h3 id={headingId} className="font-normal">
             {fillSlots(t("answer.heading"), { person: <Author person={answer.author} /> })}
@@ -435,6 +574,7 @@ function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAc
               submit={t("answer.deleteSubmit")}
             />
           ) : null}
+          {replyModeration(answer, t("flag.thisAnswer"))}
         </ActionRow>
         <Comments comments={answer.comments} mayComment={answer.may.comment} answerId={answer.id} formId={`comment-form-${answer.id}`} failure={failure} now={now} />
       </article>
@@ -491,12 +631,15 @@ function Comments({
 
 function CommentItem({ reply, now }: { reply: Reply; now: Date }) {
   const t = useT();
+  const replyModeration = useReplyModeration();
   return (
     <li id={`comment-${reply.id}`} tabIndex={-1} className={`flex flex-col gap-1 py-2 focus:outline-none ${reply.deleted || reply.hidden ? "opacity-80" : ""}`}>
       <div className="flex flex-wrap items-center gap-2">
         {reply.deleted ? <Badge tone="danger">{t("comment.deleted")}</Badge> : null}
-        {reply.hidden ? <Badge tone="danger">{t("comment.hidden")}</Badge> : null}
+        {reply.held ? <Badge tone="warning">{t("premoderation.badge")}</Badge> : null}
+        {reply.hidden && !reply.held ? <Badge tone="danger">{t("comment.hidden")}</Badge> : null}
       </div>
+      <HiddenWhy reply={reply} />
       <RenderedMarkdown html={reply.bodyHtml} className="text-sm" />
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
         <span>
@@ -512,6 +655,7 @@ function CommentItem({ reply, now }: { reply: Reply; now: Date }) {
             submit={t("comment.deleteSubmit")}
           />
         ) : null}
+        {replyModeration(reply, t("flag.thisComment"))}
       </div>
     </li>
   );
@@ -520,6 +664,8 @@ function CommentItem({ reply, now }: { reply: Reply; now: Date }) {
 function ModerationTools({ thread, failure }: { thread: Thread; failure?: FormFailureData }) {
   const t = useT();
   const { question } = thread;
+  const { reasons, failure: pageFailure } = useContext(ModerationForms);
+  const closeFailure = failure?.values.intent === "close" ? failure : undefined;
   return (
     <section id="moderation" aria-labelledby="moderation-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-slate-100 p-5">
       <h2 id="moderation-heading" className="font-semibold">
@@ -541,13 +687,66 @@ function ModerationTools({ thread, failure }: { thread: Thread; failure?: FormFa
             </button>
           </Form>
         ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="lock" />
+          <input type="hidden" name="locked" value={String(!question.locked)} />
+          <button type="submit" className={smallButtonClass}>
+            {question.locked ? t("lock.unlock") : t("lock.lock")}
+          </button>
+        </Form>
+        {thread.may.approve ? (
+          <ModerationButton intent="approve" contentId={question.id} tone="approve">
+            {t("premoderation.approveQuestion")}
+          </ModerationButton>
+        ) : null}
+        {question.hidden && !question.held && !question.deleted ? (
+          <ModerationButton intent="restore" contentId={question.id}>
+            {t("hide.restoreQuestion")}
+          </ModerationButton>
+        ) : null}
+        {(!question.hidden || question.held) && !question.deleted ? (
+          <HideDisclosure
+            contentId={question.id}
+            reasons={reasons}
+            context={t("flag.thisQuestion")}
+            label={question.held ? "hide.reject" : "hide.open"}
+            failure={failureAbout(pageFailure, "hide", question.id)}
+          />
+        ) : null}
+        <a href={`/c/${thread.community.slug}/moderation`} className={smallButtonClass}>
+          {t("queue.link")}
+        </a>
       </div>
+      {thread.moveDestinations.length > 0 && !question.deleted ? (
+        <details open={failure?.values.intent === "move"}>
+          <summary className="cursor-pointer font-medium text-slate-900 underline underline-offset-2">{t("move.open")}</summary>
+          <Form method="post" className="mt-3 flex max-w-lg flex-col gap-4" noValidate>
+            <input type="hidden" name="intent" value="move" />
+            <Field name="communityId" id="move-community" label="move.destination" hint="move.hint" failure={failure?.values.intent === "move" ? failure : undefined}>
+              {(props) => (
+                <select {...props} className={inputClass}>
+                  {thread.moveDestinations.map((destination) => (
+                    <option key={destination.id} value={destination.id}>
+                      {destination.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div>
+              <button type="submit" className={buttonClass}>
+                {t("move.submit")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
       {question.closedAt ? null : (
-        <details open={Boolean(failure)}>
+        <details open={Boolean(closeFailure)}>
           <summary className="cursor-pointer font-medium text-slate-900 underline underline-offset-2">{t("moderation.close")}</summary>
           <Form method="post" className="mt-3 flex max-w-lg flex-col gap-4" noValidate>
             <input type="hidden" name="intent" value="close" />
-            <Field name="reason" id="close-reason" label="moderation.reason" failure={failure}>
+            <Field name="reason" id="close-reason" label="moderation.reason" failure={closeFailure}>
               {(props) => (
                 <select {...props} defaultValue={props.defaultValue ?? "duplicate"} className={inputClass}>
                   {closeReasons.map((reason) => (
@@ -558,10 +757,10 @@ function ModerationTools({ thread, failure }: { thread: Thread; failure?: FormFa
                 </select>
               )}
             </Field>
-            <Field name="duplicateOfId" id="close-duplicate-of" label="moderation.duplicateOf" hint="moderation.duplicateOfHint" failure={failure}>
+            <Field name="duplicateOfId" id="close-duplicate-of" label="moderation.duplicateOf" hint="moderation.duplicateOfHint" failure={closeFailure}>
               {(props) => <input {...props} className={inputClass} />}
             </Field>
-            <Field name="note" id="close-note" label="moderation.note" failure={failure}>
+            <Field name="note" id="close-note" label="moderation.note" failure={closeFailure}>
               {(props) => <textarea {...props} rows={2} maxLength={500} className={inputClass} />}
             </Field>
             <div>
@@ -582,6 +781,7 @@ function AnswerForm({ thread, failure }: { thread: Thread; failure?: FormFailure
   let notice: MessageKey | null = null;
   if (!may.answer) {
     if (question.closedAt) notice = "answer.closedNotice";
+    else if (question.locked) notice = "lock.notice";
     else if (community.archived) notice = "answer.archivedNotice";
     else if (!question.deleted && !question.hidden) notice = "answer.cannotNotice";
   }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { handleLoad, requireUser } from "../../server/http/respond";
 import { listRevisions } from "../../server/questions/list-revisions";
+import { Badge } from "~/components/badge";
 import { RelativeTime } from "~/components/question-parts";
 import { fillSlots } from "~/components/slots";
 import { useT } from "~/i18n";
@@ -52,9 +53,17 @@ export default function RevisionHistory() {
 function RevisionItem({ revision, current, original, now }: { revision: Revision; current: boolean; original: boolean; now: Date }) {
   const t = useT();
   const editor = revision.editor ? (
-    <a href={`/users/${revision.editor.id}`} className="font-medium text-brand-700 underline underline-offset-2">
-      {revision.editor.displayName}
-    </a>
+    <>
+      <a href={`/users/${revision.editor.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+        {revision.editor.displayName}
+      </a>
+      {revision.editor.role === "customer" ? (
+        <>
+          {" "}
+          <Badge tone="warning">{t("profile.role.customer")}</Badge>
+        </>
+      ) : null}
+    </>
   ) : (
     t("revisions.formerMember")
   );

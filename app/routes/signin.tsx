@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { AccountBlocked } from "../../server/auth/account-status";
 import { signIn } from "../../server/auth/sign-in";
 import { handleForm, readForm, safeRedirectPath } from "../../server/http/respond";
 import { Field, FormMessage, buttonClass, inputClass, isFormFailure } from "~/components/forms";
-import { useT } from "~/i18n";
+import { formatDate, useLocale, useT } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
@@ -22,8 +23,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   return handleForm(values, async () => {
-    const { cookie } = await signIn(context.guilde, { input: values, ip: context.clientIp });
-    return redirect(safeRedirectPath(values.redirectTo), { headers: { "Set-Cookie": cookie.serialized } });
+    try {
+      const { cookie } = await signIn(context.guilde, { input: values, ip: context.clientIp });
+      return redirect(safeRedirectPath(values.redirectTo), { headers: { "Set-Cookie": cookie.serialized } });
+    } catch (error) {
+      if (!(error instanceof AccountBlocked)) throw error;
+      // The form says why the account may not sign in, and until when, rather than an error page.
+      const { block } = error;
+      return data(
+        {
+          ok: false as const,
+          message: error.message,
+          fieldErrors: { form: [error.message] },
+          values: { email: values.email ?? "", redirectTo: values.redirectTo ?? "" },
+          blocked: block.kind === "suspended" ? { until: block.until, reason: block.reason } : { until: null, reason: null },
+        },
+        { status: 403 },
+      );
+    }
   });
 }
 
@@ -31,12 +48,20 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const [searchParams] = useSearchParams();
+  const blocked = result && "blocked" in result ? result.blocked : null;
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="mx-auto max-w-md rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
       <Form method="post" className="mt-6 flex flex-col gap-4" noValidate>
         <FormMessage failure={failure} />
+        {blocked && (blocked.until || blocked.reason) ? (
+          <p className="text-sm text-red-800">
+            {blocked.until ? t("suspension.signInUntil", { date: formatDate(locale, blocked.until) }) : null}
+            {blocked.reason ? ` ${t("suspension.signInReason", { reason: blocked.reason })}` : null}
+          </p>
+        ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field name="email" label="field.email" failure={failure}>
           {(props) => <input {...props} type="email" autoComplete="username" required className={inputClass} />}

@@ -1,7 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { handleLoad, requireUser } from "../../server/http/respond";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Invalid } from "../../server/errors";
+import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
+import { liftSuspension, suspendUser } from "../../server/moderation/suspend-user";
 import { getProfile } from "../../server/people/get-profile";
+import { Badge } from "~/components/badge";
+import { Field, FormMessage, inputClass, isFormFailure, secondaryButtonClass, type FormFailureData } from "~/components/forms";
+import { Notice, noticeHref } from "~/components/notice";
 import { fillSlots } from "~/components/slots";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { formatMonthYear } from "~/i18n/format";
@@ -14,11 +20,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { profile, isSelf: viewer.id === profile.id };
 }
 
+/** Administrators suspend an account, or lift its suspension (see server/moderation/suspend-user.ts). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = requireUser(request, context.user);
+  const values = await readForm(request);
+  const userId = params.userId ?? "";
+  return handleForm(values, async () => {
+    switch (values.intent) {
+      case "suspend":
+        await suspendUser(context.guilde, { viewer, userId, input: values });
+        return redirect(noticeHref(`/users/${userId}`, "suspended"));
+      case "lift":
+        await liftSuspension(context.guilde, { viewer, userId });
+        return redirect(noticeHref(`/users/${userId}`, "unsuspended"));
+      default:
+        throw new Invalid({ form: ["errors.invalidChoice"] });
+    }
+  });
+}
+
 export default function ProfilePage() {
   const { profile, isSelf } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
   const locale = useLocale();
   return (
+    <div className="flex flex-col gap-6">
+    <Notice messages={{ suspended: "suspension.done", unsuspended: "suspension.lifted" }} />
     <article className="rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -28,9 +57,11 @@ export default function ProfilePage() {
             {t(`profile.role.${profile.role}`)}
             {profile.site ? ` · ${profile.site.name} (${profile.site.city})` : ""}
           </p>
-          <p className="mt-1 text-sm text-slate-600">
-            {t("profile.memberSince", { date: formatDate(locale, profile.memberSince) })}
-          </p>
+          {profile.memberSince ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {t("profile.memberSince", { date: formatDate(locale, profile.memberSince) })}
+            </p>
+          ) : null}
         </div>
         {isSelf ? (
           <a href="/settings" className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
@@ -70,5 +101,58 @@ export default function ProfilePage() {
         )}
       </section>
     </article>
+    {profile.account ? <AccountPanel account={profile.account} name={profile.displayName} failure={failure} /> : null}
+    </div>
+  );
+}
+
+type Account = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["profile"]["account"]>;
+
+/** For administrators: whether the account may sign in, and suspending it (until a day, or indefinitely) or lifting that. */
+function AccountPanel({ account, name, failure }: { account: Account; name: string; failure?: FormFailureData }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="account-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h2 id="account-heading" className="text-lg font-semibold">
+        {t("suspension.title")}
+      </h2>
+      <p className="mt-2 flex flex-wrap items-center gap-2 text-slate-800">
+        {account.deactivated ? <Badge tone="danger">{t("customers.status.deactivated")}</Badge> : null}
+        {account.suspended ? (
+          <>
+            <Badge tone="danger">{t("customers.status.suspended")}</Badge>
+            {account.suspendedUntil
+              ? t("suspension.until", { date: formatDate(locale, account.suspendedUntil) })
+              : t("suspension.indefinitely")}
+            {account.reason ? ` · ${account.reason}` : ""}
+          </>
+        ) : null}
+        {!account.suspended && !account.deactivated ? <Badge tone="success">{t("customers.status.active")}</Badge> : null}
+      </p>
+      {account.suspended ? (
+        <Form method="post" className="mt-4">
+          <button type="submit" name="intent" value="lift" className={secondaryButtonClass}>
+            {t("suspension.lift", { name })}
+          </button>
+        </Form>
+      ) : (
+        <Form method="post" className="mt-4 flex max-w-md flex-col gap-4" noValidate>
+          <FormMessage failure={failure} />
+          <p className="text-slate-700">{t("suspension.intro")}</p>
+          <Field name="until" label="suspension.untilField" hint="suspension.untilHint" failure={failure}>
+            {(props) => <input {...props} type="date" className={inputClass} />}
+          </Field>
+          <Field name="reason" label="suspension.reason" hint="suspension.reasonHint" failure={failure}>
+            {(props) => <textarea {...props} required rows={3} maxLength={1000} className={inputClass} />}
+          </Field>
+          <div>
+            <button type="submit" name="intent" value="suspend" className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
+              {t("suspension.submit", { name })}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
   );
 }

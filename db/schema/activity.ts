@@ -12,6 +12,10 @@ export const notificationKind = pgEnum("notification_kind", [
   "join_request",
   "join_request_decided",
   "question_closed",
+  "content_hidden",
+  "content_approved",
+  "awaiting_approval",
+  "content_flagged",
 ]);
 
 /**
@@ -30,14 +34,17 @@ export const notifications = pgTable(
     communityId: text("community_id"),
     postId: text("post_id"),
     replyId: text("reply_id"),
-    summary: jsonb("summary").$type<{ title?: string; excerpt?: string; note?: string; decision?: string }>().notNull().default({}),
+    summary: jsonb("summary").$type<{ title?: string; excerpt?: string; note?: string; decision?: string; reason?: string }>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (table) => [index("notifications_user_idx").on(table.userId, table.createdAt.desc(), table.id.desc())],
 );
 
-/** Every moderation and administration action. Rows are only ever inserted. */
+/**
+ * Every moderation and administration action. Rows are only ever inserted: a trigger refuses UPDATE
+ * and DELETE (migration audit_log_append_only).
+ */
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -51,7 +58,11 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("audit_log_community_idx").on(table.communityId, table.createdAt.desc())],
+  (table) => [
+    index("audit_log_community_idx").on(table.communityId, table.createdAt.desc()),
+    index("audit_log_created_idx").on(table.createdAt.desc(), table.id.desc()),
+    index("audit_log_target_idx").on(table.targetId),
+  ],
 );
 
 export type Notification = typeof notifications.$inferSelect;

@@ -7,6 +7,8 @@ export const communityVisibility = pgEnum("community_visibility", ["internal", "
 export const communityRole = pgEnum("community_role", ["member", "monitor", "moderator"]);
 export const membershipStatus = pgEnum("membership_status", ["active", "pending"]);
 export const applicationStatus = pgEnum("application_status", ["pending", "approved", "declined"]);
+/** Whose new posts wait for a moderator's approval before anyone else sees them (moderators' never do). */
+export const premoderation = pgEnum("premoderation", ["off", "customers_first_post", "customers", "everyone"]);
 
 export const communities = pgTable("communities", {
   id: text("id").primaryKey(),
@@ -21,6 +23,7 @@ export const communities = pgTable("communities", {
   createdById: text("created_by_id").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
+  premoderation: premoderation("premoderation").notNull().default("customers_first_post"),
 });
 
 export const communityMembers = pgTable(
@@ -71,3 +74,4 @@ export type Community = typeof communities.$inferSelect;
 export type CommunityVisibility = (typeof communityVisibility.enumValues)[number];
 export type CommunityRole = (typeof communityRole.enumValues)[number];
 export type CommunityMember = typeof communityMembers.$inferSelect;
+export type Premoderation = (typeof premoderation.enumValues)[number];

@@ -2,3 +2,5 @@ export * from "./people";
 export * from "./communities";
 export * from "./posts";
 export * from "./activity";
+export * from "./search";
+export * from "./moderation";

@@ -31,6 +31,12 @@ export const users = pgTable(
     bio: text("bio").notNull().default(""),
     locale: locale("locale"),
     createdAt: createdAt(),
+    /** Suspended by an administrator: no sign-in until `suspendedUntil`, or ever while it is null. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    suspendedUntil: timestamp("suspended_until", { withTimezone: true }),
+    suspensionReason: text("suspension_reason"),
+    /** A customer account an administrator closed: it cannot sign in until reactivated. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (table) => [index("users_site_idx").on(table.siteId)],
 );

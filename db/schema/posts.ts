@@ -6,6 +6,11 @@ import { sites, users } from "./people";
 export const postKind = pgEnum("post_kind", ["question", "tutorial", "idea", "discussion"]);
 export const replyKind = pgEnum("reply_kind", ["answer", "comment"]);
 export const closeReason = pgEnum("close_reason", ["duplicate", "off_topic", "resolved", "other"]);
+/**
+ * Why a post or reply is hidden. A post held for approval (pre-moderation) is a hidden one, so that
+ * every list, feed, count, notification and search that leaves hidden content out leaves it out too.
+ */
+export const hiddenReason = pgEnum("hidden_reason", ["awaiting_approval", "spam", "off_topic", "abusive", "confidential", "other"]);
 
 /** Questions now; tutorials, ideas and discussions share the table and add their own columns. */
 export const posts = pgTable(
@@ -38,6 +43,11 @@ export const posts = pgTable(
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: hiddenReason("hidden_reason"),
+    /** What the moderator told the author when hiding it. */
+    hiddenNote: text("hidden_note"),
+    /** Locked by a moderator: no new answers or comments. */
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
   },
   (table) => [
     index("posts_community_newest_idx").on(table.communityId, table.kind, table.createdAt.desc(), table.id.desc()),
@@ -75,6 +85,8 @@ export const replies = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: hiddenReason("hidden_reason"),
+    hiddenNote: text("hidden_note"),
   },
   (table) => [
     index("replies_post_idx").on(table.postId, table.kind, table.createdAt),
@@ -129,3 +141,4 @@ export const follows = pgTable(
 
 export type Post = typeof posts.$inferSelect;
 export type Reply = typeof replies.$inferSelect;
+export type HiddenReason = (typeof hiddenReason.enumValues)[number];

@@ -4,8 +4,10 @@
  */
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { Lucia, TimeSpan, verifyRequestOrigin } from "lucia";
-import type { Database } from "../../db/client";
+import { eq } from "drizzle-orm";
+import type { Database, Transaction } from "../../db/client";
 import { sessions, users, type User } from "../../db/schema";
+import { accountBlock } from "./account-status";
 
 export type SessionUser = Pick<User, "id" | "email" | "displayName" | "role" | "siteId" | "locale">;
 
@@ -40,6 +42,7 @@ export function createSessions(db: Database, options: { secureCookies: boolean }
       role: attributes.role,
       siteId: attributes.siteId,
       locale: attributes.locale,
+      blocked: accountBlock(attributes) !== null,
     }),
   });
 
@@ -63,9 +66,15 @@ export function createSessions(db: Database, options: { secureCookies: boolean }
       if (!sessionId) return null;
       const { session, user } = await lucia.validateSession(sessionId);
       if (!session) return null;
+      // A suspension ends its sessions when it is decided; this also covers one that starts later.
+      if (user.blocked) {
+        await lucia.invalidateSession(session.id);
+        return null;
+      }
+      const { blocked: _blocked, ...sessionUser } = user;
       return {
         sessionId: session.id,
-        user,
+        user: sessionUser,
         refreshedCookie: session.fresh ? toCookie(lucia.createSessionCookie(session.id)) : null,
       };
     },
@@ -86,6 +95,14 @@ export function createSessions(db: Database, options: { secureCookies: boolean }
       await lucia.deleteExpiredSessions();
     },
   };
+}
+
+/**
+ * Ends every session of a person inside a transaction, so that a suspension and the end of the
+ * suspended person's sessions commit together.
+ */
+export async function endSessionsInTransaction(tx: Transaction, userId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 /**
@@ -110,4 +127,4 @@ declare module "lucia" {
     DatabaseUserAttributes: User;
   }
 }
-type SessionUserAttributes = Omit<SessionUser, "id">;
+type SessionUserAttributes = Omit<SessionUser, "id"> & { blocked: boolean };

@@ -3,6 +3,7 @@ import { signInAttempts, users } from "../../db/schema";
 import type { Guilde } from "../context";
 import { Invalid, RateLimited } from "../errors";
 import { parseInput, type Untrusted } from "../validation";
+import { AccountBlocked, accountBlock } from "./account-status";
 import { verifyPassword } from "./passwords";
 import type { SessionCookie } from "./sessions";
 import { signInSchema, type SignInInput } from "./schemas";
@@ -34,12 +35,22 @@ export async function signIn(
   }
 
   const [user] = await guilde.db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
+      suspensionReason: users.suspensionReason,
+      deactivatedAt: users.deactivatedAt,
+    })
     .from(users)
     .where(eq(users.email, data.email));
   const succeeded = await verifyPassword(user?.passwordHash ?? null, data.password);
   await guilde.db.insert(signInAttempts).values({ email: data.email, ip, succeeded });
   if (!user || !succeeded) throw new Invalid({ form: ["errors.wrongCredentials"] });
+  // Only once the password is right: a suspension is not told to whoever types an address.
+  const block = accountBlock(user);
+  if (block) throw new AccountBlocked(block);
 
   return { userId: user.id, cookie: await guilde.sessions.start(user.id) };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { newId } from "../../db/ids";
 import { sites, users } from "../../db/schema";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { Invalid } from "../errors";
 import { parseInput, type Untrusted } from "../validation";
 import { availableHandle } from "../people/handles";
@@ -23,7 +24,7 @@ export async function signUp(
 
   const passwordHash = await hashPassword(data.password);
   const userId = newId();
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, data.siteId));
     if (!site) throw new Invalid({ siteId: ["errors.siteRequired"] });
     const inserted = await tx
@@ -41,6 +42,7 @@ export async function signUp(
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (inserted.length === 0) throw new Invalid({ email: ["errors.emailTaken"] });
+    emit({ type: "person.changed", userId });
   });
 
   return { userId, cookie: await guilde.sessions.start(userId) };

@@ -29,3 +29,12 @@ export async function loadCommunity(
 export function communityAccess(community: Community, membership: CommunityAccess["membership"]): CommunityAccess {
   return { id: community.id, visibility: community.visibility, archived: community.archivedAt !== null, membership };
 }
+
+/** The ids of a community's active moderators (who hear of join requests, flags and held posts). */
+export async function moderatorIds(db: Database | Transaction, communityId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: communityMembers.userId })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, "moderator"), eq(communityMembers.status, "active")));
+  return rows.map((row) => row.userId);
+}

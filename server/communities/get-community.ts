@@ -21,9 +21,22 @@ export interface CommunityModerator {
 }
 
 export interface CommunityPage {
-  community: Pick<Community, "id" | "slug" | "name" | "description" | "themes" | "color" | "coverImageUrl" | "visibility" | "archivedAt" | "createdAt">;
+  community: Pick<Community, "id" | "slug" | "name" | "description" | "themes" | "color" | "coverImageUrl" | "visibility" | "archivedAt" | "createdAt"> & {
+    /** For moderators only (null for anyone else). */
+    premoderation: Community["premoderation"] | null;
+  };
   membership: CommunityAccess["membership"];
-  may: { read: boolean; post: boolean; join: boolean; leave: boolean; moderate: boolean; applyMonitor: boolean; appointModerators: boolean };
+  may: {
+    read: boolean;
+    post: boolean;
+    join: boolean;
+    leave: boolean;
+    moderate: boolean;
+    applyMonitor: boolean;
+    appointModerators: boolean;
+    invite: boolean;
+    viewAudit: boolean;
+  };
   /** Only for viewers who may read the community. */
   counts: { members: number; questions: number; unanswered: number; solved: number } | null;
   monitors: CommunityMonitor[];
@@ -45,6 +58,8 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
     moderate: can(viewer, { action: "community.moderate", community: access }),
     applyMonitor: can(viewer, { action: "community.applyMonitor", community: access }),
     appointModerators: can(viewer, { action: "community.appointModerators", community: access }),
+    invite: can(viewer, { action: "community.invite", community: access }),
+    viewAudit: can(viewer, { action: "community.viewAudit", community: access }),
   };
 
   const [counts, monitors, moderators, pending] = may.read
@@ -110,6 +125,7 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
       visibility: community.visibility,
       archivedAt: community.archivedAt,
       createdAt: community.createdAt,
+      premoderation: may.moderate ? community.premoderation : null,
     },
     membership: access.membership,
     may,

@@ -8,21 +8,13 @@ import { Invalid, NotFound } from "../errors";
 import { notify } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
-import { loadCommunity, type LoadedCommunity } from "./access";
+import { loadCommunity, moderatorIds, type LoadedCommunity } from "./access";
 import { decisionSchema, type DecisionInput } from "./schemas";
 
 async function loadVisible(tx: Transaction, viewer: Viewer, communityId: string): Promise<LoadedCommunity> {
   const loaded = await loadCommunity(tx, viewer, { id: communityId });
   if (!loaded || !can(viewer, { action: "community.view", community: loaded.access })) throw new NotFound();
   return loaded;
-}
-
-async function moderatorIds(tx: Transaction, communityId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: communityMembers.userId })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, "moderator"), eq(communityMembers.status, "active")));
-  return rows.map((row) => row.userId);
 }
 
 /** Joins an internal or open community at once; a private one by a request its moderators approve. */

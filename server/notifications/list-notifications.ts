@@ -3,7 +3,7 @@ import { communities, notifications, posts, replies, users, type NotificationKin
 import type { Guilde } from "../context";
 import { decodeCursor, toPage, type Page } from "../pagination";
 import { ensureCan, type Viewer } from "../policy";
-import { readableCommunityIds } from "../policy/scopes";
+import { readableCommunityIds, viewablePosts } from "../policy/scopes";
 
 export interface NotificationItem {
   id: string;
@@ -14,19 +14,20 @@ export interface NotificationItem {
   replyId: string | null;
   /** Whether `replyId` is an answer or a comment, for the link's anchor. */
   replyKind: "answer" | "comment" | null;
-  summary: { title?: string; excerpt?: string; note?: string; decision?: string };
+  summary: { title?: string; excerpt?: string; note?: string; decision?: string; reason?: string };
   createdAt: Date;
   read: boolean;
 }
 
 /**
  * Notifications are checked again when shown: one about a community the viewer may no longer read
- * (they left it, it went private) or about a post since deleted or hidden is not listed.
+ * (they left it, it went private) or about a post they may no longer see (deleted, or hidden unless it
+ * is theirs or they moderate it) is not listed.
  */
 function stillVisible(viewer: Viewer) {
   return and(
     or(isNull(notifications.communityId), sql`${notifications.communityId} in ${readableCommunityIds(viewer)}`),
-    or(isNull(notifications.postId), sql`exists (select 1 from ${posts} where ${posts.id} = ${notifications.postId} and ${posts.deletedAt} is null and ${posts.hiddenAt} is null)`),
+    or(isNull(notifications.postId), sql`exists (select 1 from ${posts} where ${posts.id} = ${notifications.postId} and ${viewablePosts(viewer)})`),
   );
 }
 

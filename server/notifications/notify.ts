@@ -6,6 +6,7 @@ import { communityAccess } from "../communities/access";
 import { markdownToPlainText, mentionedHandles } from "../content/markdown";
 import type { Emit } from "../events";
 import { can, type CommunityAccess, type SignedInViewer } from "../policy";
+import { postAccessIn } from "../questions/access";
 
 export type NotificationDraft = Pick<Notification, "kind" | "actorId"> &
   Partial<Pick<Notification, "postId" | "replyId" | "summary">>;
@@ -68,7 +69,7 @@ export function notifyAboutPost(
     allowed: (recipient, access) =>
       can(recipient, {
         action: "post.view",
-        post: { authorId: post.authorId, community: access, deleted: post.deletedAt !== null, hidden: post.hiddenAt !== null, closed: post.closedAt !== null },
+        post: postAccessIn(post, access),
       }),
   });
 }

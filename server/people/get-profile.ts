@@ -1,20 +1,24 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { communities, communityMembers, sites, users, type Locale, type UserRole } from "../../db/schema";
+import { accountBlock } from "../auth/account-status";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { can, type Viewer } from "../policy";
-import { readableCommunities } from "../policy/scopes";
+import { shownMemberships } from "../policy/scopes";
 
 export interface Profile {
   id: string;
   displayName: string;
   role: UserRole;
   site: { id: string; name: string; city: string } | null;
-  memberSince: Date;
-  /** Their communities that the viewer may read, monitors and moderators first. */
+  /** Only with the details (see policy `profile.viewDetails`). */
+  memberSince: Date | null;
+  /** Their communities the viewer may see them in (see `shownMemberships`), monitors and moderators first. */
   communities: { slug: string; name: string; color: string; role: "member" | "monitor" | "moderator"; monitorSince: Date | null }[];
   /** Only for viewers allowed the details (see policy `profile.viewDetails`). */
   details: { title: string; bio: string; email: string | null; locale: Locale | null } | null;
+  /** For administrators (policy `user.suspend`): whether the account may sign in, and why not. */
+  account: { suspendedUntil: Date | null; suspended: boolean; reason: string | null; deactivated: boolean } | null;
 }
 
 export async function getProfile(guilde: Guilde, { viewer, userId }: { viewer: Viewer; userId: string }): Promise<Profile> {
@@ -28,6 +32,10 @@ export async function getProfile(guilde: Guilde, { viewer, userId }: { viewer: V
       bio: users.bio,
       locale: users.locale,
       createdAt: users.createdAt,
+      suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
+      suspensionReason: users.suspensionReason,
+      deactivatedAt: users.deactivatedAt,
       siteId: sites.id,
       siteName: sites.name,
       siteCity: sites.city,
@@ -48,7 +56,7 @@ export async function getProfile(guilde: Guilde, { viewer, userId }: { viewer: V
     })
     .from(communityMembers)
     .innerJoin(communities, eq(communities.id, communityMembers.communityId))
-    .where(and(eq(communityMembers.userId, userId), eq(communityMembers.status, "active"), readableCommunities(viewer)))
+    .where(and(eq(communityMembers.userId, userId), eq(communityMembers.status, "active"), shownMemberships(viewer, userId)))
     .orderBy(sql`case ${communityMembers.role} when 'moderator' then 0 when 'monitor' then 1 else 2 end`, asc(communities.name))
     .limit(100);
   const isSelf = viewer?.id === row.id;
@@ -57,10 +65,21 @@ export async function getProfile(guilde: Guilde, { viewer, userId }: { viewer: V
     displayName: row.displayName,
     role: row.role,
     site: row.siteId ? { id: row.siteId, name: row.siteName!, city: row.siteCity! } : null,
-    memberSince: row.createdAt,
+    memberSince: showDetails ? row.createdAt : null,
     communities: memberships,
     details: showDetails
       ? { title: row.title, bio: row.bio, email: isSelf ? row.email : null, locale: isSelf ? row.locale : null }
       : null,
+    account: can(viewer, { action: "user.suspend", person: row }) ? accountState(row) : null,
+  };
+}
+
+function accountState(row: Parameters<typeof accountBlock>[0]): NonNullable<Profile["account"]> {
+  const block = accountBlock(row);
+  return {
+    suspended: block?.kind === "suspended",
+    suspendedUntil: block?.kind === "suspended" ? block.until : null,
+    reason: block?.kind === "suspended" ? block.reason : null,
+    deactivated: block?.kind === "deactivated",
   };
 }

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { sites, users } from "../../db/schema";
+import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
+import { write } from "../events";
 import { Invalid, NotFound } from "../errors";
 import { ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
@@ -11,7 +13,7 @@ export async function updateProfile(
   { viewer, userId, input }: { viewer: Viewer; userId: string; input: Untrusted<ProfileInput> },
 ): Promise<void> {
   const data = parseInput(profileSchema, input);
-  await guilde.db.transaction(async (tx) => {
+  await write(guilde, async (tx, emit) => {
     const [target] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId));
     if (!target) throw new NotFound();
     ensureCan(viewer, { action: "profile.edit", profile: target }, "hide");
@@ -30,6 +32,10 @@ export async function updateProfile(
         ...(data.locale !== undefined ? { locale: data.locale } : {}),
       })
       .where(eq(users.id, userId));
+    emit({ type: "person.changed", userId });
+    if (target.id !== viewer.id) {
+      await recordAudit(tx, { actorId: viewer.id, action: "user.editProfile", targetKind: "user", targetId: target.id });
+    }
   });
 }
 

@@ -22,8 +22,13 @@ export interface PostAccess {
   authorId: string;
   community: CommunityAccess;
   deleted: boolean;
+  /** Hidden by a moderator, or held for approval (then `held` too). */
   hidden: boolean;
+  /** Waiting for a moderator's approval (pre-moderation): a hidden post that was never published. */
+  held: boolean;
   closed: boolean;
+  /** No new answers or comments. */
+  locked: boolean;
 }
 
 export interface ReplyAccess {
@@ -31,6 +36,13 @@ export interface ReplyAccess {
   post: PostAccess;
   deleted: boolean;
   hidden: boolean;
+  held: boolean;
+}
+
+/** Someone an administrator may act on (suspend, deactivate). */
+export interface PersonAccess {
+  id: string;
+  role: UserRole;
 }
 
 export type Permission =
@@ -48,6 +60,12 @@ export type Permission =
   | { action: "community.appointModerators"; community: CommunityAccess }
   | { action: "community.applyMonitor"; community: CommunityAccess }
   | { action: "community.post"; community: CommunityAccess }
+  | { action: "community.invite"; community: CommunityAccess }
+  | { action: "community.viewAudit"; community: CommunityAccess }
+  | { action: "customers.manage" }
+  | { action: "customer.deactivate"; person: PersonAccess }
+  | { action: "audit.view" }
+  | { action: "user.suspend"; person: PersonAccess }
   | { action: "post.view"; post: PostAccess }
   | { action: "post.answer"; post: PostAccess }
   | { action: "post.comment"; post: PostAccess }
@@ -57,11 +75,17 @@ export type Permission =
   | { action: "post.follow"; post: PostAccess }
   | { action: "question.accept"; post: PostAccess }
   | { action: "post.moderate"; post: PostAccess }
+  | { action: "post.flag"; post: PostAccess }
+  | { action: "post.approve"; post: PostAccess }
+  | { action: "post.move"; post: PostAccess; destination: CommunityAccess }
   | { action: "reply.view"; reply: ReplyAccess }
   | { action: "reply.vote"; reply: ReplyAccess }
   | { action: "reply.comment"; reply: ReplyAccess }
   | { action: "reply.edit"; reply: ReplyAccess }
-  | { action: "reply.delete"; reply: ReplyAccess };
+  | { action: "reply.delete"; reply: ReplyAccess }
+  | { action: "reply.moderate"; reply: ReplyAccess }
+  | { action: "reply.flag"; reply: ReplyAccess }
+  | { action: "reply.approve"; reply: ReplyAccess };
 
 export type Action = Permission["action"];
 
@@ -98,18 +122,38 @@ export function can(viewer: Viewer, permission: Permission): boolean {
     case "community.appointModerators":
       return isAdmin;
     case "community.applyMonitor": {
+      // Monitors are the company's experts, by site: customers take part, they do not monitor.
       const { community } = permission;
-      return isActive(community) && community.membership?.role === "member" && !community.archived;
+      return isStaff && isActive(community) && community.membership?.role === "member" && !community.archived;
     }
     case "community.post":
       return canPostIn(viewer, permission.community);
+    case "community.invite": {
+      // Customers are invited into open communities only, by their moderators or an administrator.
+      const { community } = permission;
+      return community.visibility === "open" && !community.archived && moderates(viewer, community);
+    }
+    case "community.viewAudit":
+      return moderates(viewer, permission.community);
+    case "customers.manage":
+    case "audit.view":
+      return isAdmin;
+    case "customer.deactivate":
+      return isAdmin && permission.person.role === "customer";
+    case "user.suspend":
+      // A site-wide suspension is an administrator's act (moderators hide content and remove members);
+      // never one's own account, so that someone is always left to lift a suspension.
+      return isAdmin && permission.person.id !== viewer.id;
     case "post.view":
       return canViewPost(viewer, permission.post);
     case "post.answer": {
       const { post } = permission;
-      return canViewPost(viewer, post) && canPostIn(viewer, post.community) && !post.closed && !post.deleted && !post.hidden;
+      return canViewPost(viewer, post) && canPostIn(viewer, post.community) && !post.closed && !post.locked && !post.deleted && !post.hidden;
     }
-    case "post.comment":
+    case "post.comment": {
+      const { post } = permission;
+      return canViewPost(viewer, post) && !post.deleted && !post.hidden && !post.locked && !post.community.archived;
+    }
     case "post.follow": {
       const { post } = permission;
       return canViewPost(viewer, post) && !post.deleted && !post.hidden && !post.community.archived;
@@ -131,6 +175,26 @@ export function can(viewer: Viewer, permission: Permission): boolean {
     }
     case "post.moderate":
       return canViewPost(viewer, permission.post) && moderates(viewer, permission.post.community);
+    case "post.flag": {
+      const { post } = permission;
+      return canViewPost(viewer, post) && post.authorId !== viewer.id && !post.deleted && !post.hidden;
+    }
+    case "post.approve": {
+      const { post } = permission;
+      return post.held && !post.deleted && canViewPost(viewer, post) && moderates(viewer, post.community);
+    }
+    case "post.move": {
+      // Moving hands the question to another community's moderators: one must moderate both.
+      const { post, destination } = permission;
+      return (
+        canViewPost(viewer, post) &&
+        !post.deleted &&
+        moderates(viewer, post.community) &&
+        moderates(viewer, destination) &&
+        destination.id !== post.community.id &&
+        !destination.archived
+      );
+    }
     case "reply.view":
       return canViewReply(viewer, permission.reply);
     case "reply.vote": {
@@ -146,6 +210,16 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       const { reply } = permission;
       if (!canViewReply(viewer, reply) || reply.deleted) return false;
       return moderates(viewer, reply.post.community) || (reply.authorId === viewer.id && !reply.post.community.archived);
+    }
+    case "reply.moderate":
+      return canViewReply(viewer, permission.reply) && moderates(viewer, permission.reply.post.community);
+    case "reply.flag": {
+      const { reply } = permission;
+      return canViewReply(viewer, reply) && reply.authorId !== viewer.id && !reply.deleted && !reply.hidden;
+    }
+    case "reply.approve": {
+      const { reply } = permission;
+      return reply.held && !reply.deleted && canViewReply(viewer, reply) && moderates(viewer, reply.post.community);
     }
   }
 }

@@ -4,7 +4,8 @@
  */
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { communities, communityMembers, posts, replies, users } from "../../db/schema";
-import type { Viewer } from "./index";
+import type { Database } from "../../db/client";
+import type { SignedInViewer, Viewer } from "./index";
 
 const never = sql`false`;
 
@@ -41,10 +42,33 @@ export function readableCommunityIds(viewer: Viewer): SQL {
 
 /**
  * Mirrors `post.view` for lists: readable community, neither deleted nor hidden. (Moderators see
- * hidden posts in the moderation queue, not in lists.)
+ * hidden posts in the moderation queue, not in lists.) A post held for approval is a hidden one
+ * (`hidden_reason = 'awaiting_approval'`), so it stays out of every list until a moderator approves it.
  */
 export function listablePosts(viewer: Viewer): SQL {
   return and(sql`${posts.communityId} in ${readableCommunityIds(viewer)}`, isNull(posts.deletedAt), isNull(posts.hiddenAt))!;
+}
+
+/** The ids of the communities the viewer moderates (all for an administrator), as a subquery. */
+function moderatedCommunityIds(viewer: SignedInViewer): SQL {
+  if (viewer.role === "admin") return sql`(select ${communities.id} from ${communities})`;
+  return sql`(select ${communityMembers.communityId} from ${communityMembers} where ${communityMembers.userId} = ${viewer.id} and ${communityMembers.role} = 'moderator' and ${communityMembers.status} = 'active')`;
+}
+
+/**
+ * Mirrors `post.view` exactly (on `posts`), for what refers to a single post, such as a notification:
+ * a listable post; any post of a community the viewer moderates; their own hidden (or held) post.
+ */
+export function viewablePosts(viewer: Viewer): SQL {
+  if (!viewer) return never;
+  return and(
+    sql`${posts.communityId} in ${readableCommunityIds(viewer)}`,
+    or(
+      and(isNull(posts.deletedAt), isNull(posts.hiddenAt)),
+      and(isNull(posts.deletedAt), eq(posts.authorId, viewer.id)),
+      sql`${posts.communityId} in ${moderatedCommunityIds(viewer)}`,
+    ),
+  )!;
 }
 
 /** Replies shown in lists and feeds: on a listable post, neither deleted nor hidden. */
@@ -57,4 +81,56 @@ export function visiblePeople(viewer: Viewer): SQL {
   if (!viewer) return never;
   if (viewer.role !== "customer") return sql`true`;
   return or(inArray(users.role, ["admin", "employee"]), eq(users.id, viewer.id))!;
+}
+
+/** The ids of the people the viewer may see (`profile.view`), as a subquery. */
+export function visiblePeopleIds(viewer: Viewer): SQL {
+  return sql`(select ${users.id} from ${users} where ${visiblePeople(viewer)})`;
+}
+
+/**
+ * Which of a person's memberships their profile shows the viewer (on `communities` joined with
+ * `community_members`). A customer sees of an employee only where they may turn to them: their
+ * monitor marks in open communities. Everyone else sees the memberships in communities they may read.
+ */
+export function shownMemberships(viewer: Viewer, profileId: string): SQL {
+  if (!viewer) return never;
+  if (viewer.role !== "customer" || viewer.id === profileId) return readableCommunities(viewer);
+  return and(eq(communities.visibility, "open"), eq(communityMembers.role, "monitor"))!;
+}
+
+/**
+ * The communities a search may name to the viewer (on `communities`). Employees may know of every
+ * community, as on the communities page (`community.view`); a customer's search never names a
+ * community they are not part of: only the open communities they belong to (`community.read`).
+ */
+export function findableCommunities(viewer: Viewer): SQL {
+  return viewer?.role === "customer" ? readableCommunities(viewer) : visibleCommunities(viewer);
+}
+
+/**
+ * The same rules as data, for a search engine outside the database (Meilisearch), whose filter cannot
+ * run a subquery: read once per search, so that a membership or visibility change applies at once.
+ */
+export interface SearchAudience {
+  viewerId: string;
+  /** Whose content (questions, answers, expertise) the viewer may read. */
+  readableCommunityIds: string[];
+  /** Which communities' own documents the viewer may find. */
+  findableCommunityIds: string[];
+  /** Mirrors `profile.view`: false when other customers must be left out. */
+  seesEveryone: boolean;
+}
+
+export async function searchAudience(db: Database, viewer: SignedInViewer): Promise<SearchAudience> {
+  const [readable, findable] = await Promise.all([
+    db.select({ id: communities.id }).from(communities).where(readableCommunities(viewer)),
+    db.select({ id: communities.id }).from(communities).where(findableCommunities(viewer)),
+  ]);
+  return {
+    viewerId: viewer.id,
+    readableCommunityIds: readable.map((row) => row.id),
+    findableCommunityIds: findable.map((row) => row.id),
+    seesEveryone: viewer.role !== "customer",
+  };
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
 import { communities, communityMembers, posts, replies, type Community, type Post, type Reply } from "../../db/schema";
 import { communityAccess } from "../communities/access";
-import type { PostAccess, ReplyAccess, Viewer } from "../policy";
+import type { CommunityAccess, PostAccess, ReplyAccess, Viewer } from "../policy";
 
 export interface LoadedPost {
   post: Post;
@@ -11,12 +11,32 @@ export interface LoadedPost {
 }
 
 export function postAccess(post: Post, community: Community, membership: PostAccess["community"]["membership"]): PostAccess {
+  return postAccessIn(post, communityAccess(community, membership));
+}
+
+type PostState = Pick<Post, "authorId" | "deletedAt" | "hiddenAt" | "hiddenReason" | "closedAt" | "lockedAt">;
+type ReplyState = Pick<Reply, "authorId" | "deletedAt" | "hiddenAt" | "hiddenReason">;
+
+/** What the policy needs of a post, in a community whose access (with someone's membership) is known. */
+export function postAccessIn(post: PostState, community: CommunityAccess): PostAccess {
   return {
     authorId: post.authorId,
-    community: communityAccess(community, membership),
+    community,
     deleted: post.deletedAt !== null,
     hidden: post.hiddenAt !== null,
+    held: post.hiddenAt !== null && post.hiddenReason === "awaiting_approval",
     closed: post.closedAt !== null,
+    locked: post.lockedAt !== null,
+  };
+}
+
+export function replyAccess(reply: ReplyState, post: PostAccess): ReplyAccess {
+  return {
+    authorId: reply.authorId,
+    post,
+    deleted: reply.deletedAt !== null,
+    hidden: reply.hiddenAt !== null,
+    held: reply.hiddenAt !== null && reply.hiddenReason === "awaiting_approval",
   };
 }
 
@@ -57,6 +77,6 @@ export async function loadReply(
   return {
     ...loaded,
     reply,
-    replyAccess: { authorId: reply.authorId, post: loaded.access, deleted: reply.deletedAt !== null, hidden: reply.hiddenAt !== null },
+    replyAccess: replyAccess(reply, loaded.access),
   };
 }

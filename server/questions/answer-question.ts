@@ -1,21 +1,26 @@
 import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
-import { follows, posts, replies } from "../../db/schema";
+import { follows, posts, replies, type Community, type Post, type Reply } from "../../db/schema";
 import { markdownToPlainText, renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
-import { write } from "../events";
+import { write, type Emit } from "../events";
 import { NotFound } from "../errors";
+import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
 import { notifyAboutPost, notifyMentions } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
 import { loadPost } from "./access";
 import { answerSchema, type AnswerInput } from "./schemas";
 
-/** Answers a question: its followers are told, and the one who answers now follows it too. */
+/**
+ * Answers a question: its followers are told, and the one who answers now follows it too. An answer
+ * held for approval counts for nothing and tells nobody but the moderators until it is approved.
+ */
 export async function answerQuestion(
   guilde: Guilde,
   { viewer, questionId, input }: { viewer: Viewer; questionId: string; input: Untrusted<AnswerInput> },
-): Promise<{ answerId: string }> {
+): Promise<{ answerId: string; held: boolean }> {
   const data = parseInput(answerSchema, input);
   const bodyHtml = renderMarkdown(data.body);
   return write(guilde, async (tx, emit) => {
@@ -23,39 +28,61 @@ export async function answerQuestion(
     if (!loaded || loaded.post.kind !== "question" || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "post.answer", post: loaded.access });
 
+    const held = await mustHold(tx, { viewer, community: loaded.community, access: loaded.access.community });
     const answerId = newId();
     const now = new Date();
-    await tx.insert(replies).values({
-      id: answerId,
-      postId: questionId,
-      kind: "answer",
-      authorId: viewer.id,
-      originSiteId: viewer.siteId,
-      body: data.body,
-      bodyHtml,
-      createdAt: now,
-    });
-    await tx
-      .update(posts)
-      .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: now })
-      .where(eq(posts.id, questionId));
-    const followers = await tx.select({ userId: follows.userId }).from(follows).where(eq(follows.postId, questionId));
-    await tx.insert(follows).values({ userId: viewer.id, postId: questionId }).onConflictDoNothing();
+    const [answer] = await tx
+      .insert(replies)
+      .values({
+        id: answerId,
+        postId: questionId,
+        kind: "answer",
+        authorId: viewer.id,
+        originSiteId: viewer.siteId,
+        body: data.body,
+        bodyHtml,
+        createdAt: now,
+        ...(held ? { hiddenAt: now, hiddenReason: "awaiting_approval" as const } : {}),
+      })
+      .returning();
 
-    await notifyAboutPost(tx, {
-      emit,
-      recipientIds: followers.map((row) => row.userId),
-      post: loaded.post,
-      community: loaded.community,
-      draft: {
-        kind: "answer_on_followed",
-        actorId: viewer.id,
-        replyId: answerId,
-        summary: { title: loaded.post.title, excerpt: markdownToPlainText(data.body, 160) },
-      },
-    });
-    await notifyMentions(tx, { emit, markdown: data.body, post: loaded.post, community: loaded.community, actorId: viewer.id, replyId: answerId });
-    emit({ type: "reply.posted", communityId: loaded.community.id, questionId, replyId: answerId, kind: "answer", authorId: viewer.id });
-    return { answerId };
+    if (held) {
+      const excerpt = markdownToPlainText(data.body, 160);
+      await notifyModeratorsOfHeldContent(tx, { emit, community: loaded.community, postId: questionId, replyId: answerId, actorId: viewer.id, title: loaded.post.title, excerpt });
+    } else {
+      await announceAnswer(tx, { answer, question: loaded.post, community: loaded.community, emit });
+    }
+    return { answerId, held };
   });
+}
+
+/**
+ * What publishing an answer sets off, when it is posted or approved: it counts on its question, the
+ * question's followers are told, its author follows the question, anyone @mentioned is told.
+ */
+export async function announceAnswer(
+  tx: Transaction,
+  { answer, question, community, emit }: { answer: Reply; question: Post; community: Community; emit: Emit },
+): Promise<void> {
+  await tx
+    .update(posts)
+    .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: new Date() })
+    .where(eq(posts.id, question.id));
+  const followers = await tx.select({ userId: follows.userId }).from(follows).where(eq(follows.postId, question.id));
+  await tx.insert(follows).values({ userId: answer.authorId, postId: question.id }).onConflictDoNothing();
+
+  await notifyAboutPost(tx, {
+    emit,
+    recipientIds: followers.map((row) => row.userId),
+    post: question,
+    community,
+    draft: {
+      kind: "answer_on_followed",
+      actorId: answer.authorId,
+      replyId: answer.id,
+      summary: { title: question.title, excerpt: markdownToPlainText(answer.body, 160) },
+    },
+  });
+  await notifyMentions(tx, { emit, markdown: answer.body, post: question, community, actorId: answer.authorId, replyId: answer.id });
+  emit({ type: "reply.posted", communityId: community.id, questionId: question.id, replyId: answer.id, kind: "answer", authorId: answer.authorId });
 }

@@ -1,24 +1,27 @@
 import { and, eq } from "drizzle-orm";
+import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
-import { communityMembers, follows, posts } from "../../db/schema";
+import { communityMembers, follows, posts, type Community, type Post } from "../../db/schema";
 import { loadCommunity } from "../communities/access";
 import { markdownToPlainText, renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
-import { write } from "../events";
+import { write, type Emit } from "../events";
 import { NotFound } from "../errors";
+import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
 import { notifyAboutPost, notifyMentions } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
 import { questionSchema, type QuestionInput } from "./schemas";
 
 /**
- * An employee asks in a community. Their site is recorded with the question; the community's monitors
- * are called in, and anyone @mentioned is told. The asker follows their question.
+ * Someone asks in a community. Their site is recorded with the question and they follow it. Published
+ * at once, the community's monitors are called in and anyone @mentioned is told; held for approval
+ * (pre-moderation), only the moderators hear of it until one approves it.
  */
 export async function askQuestion(
   guilde: Guilde,
   { viewer, communityId, input }: { viewer: Viewer; communityId: string; input: Untrusted<QuestionInput> },
-): Promise<{ questionId: string }> {
+): Promise<{ questionId: string; held: boolean }> {
   const data = parseInput(questionSchema, input);
   const bodyHtml = renderMarkdown(data.body);
   return write(guilde, async (tx, emit) => {
@@ -26,27 +29,50 @@ export async function askQuestion(
     if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "community.post", community: loaded.access });
 
+    const held = await mustHold(tx, { viewer, community: loaded.community, access: loaded.access });
     const questionId = newId();
     const [post] = await tx
       .insert(posts)
-      .values({ id: questionId, kind: "question", communityId, authorId: viewer.id, originSiteId: viewer.siteId, ...data, bodyHtml })
+      .values({
+        id: questionId,
+        kind: "question",
+        communityId,
+        authorId: viewer.id,
+        originSiteId: viewer.siteId,
+        ...data,
+        bodyHtml,
+        ...(held ? { hiddenAt: new Date(), hiddenReason: "awaiting_approval" as const } : {}),
+      })
       .returning();
     await tx.insert(follows).values({ userId: viewer.id, postId: questionId });
 
-    const monitors = await tx
-      .select({ userId: communityMembers.userId })
-      .from(communityMembers)
-      .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")));
-    const summary = { title: post.title, excerpt: markdownToPlainText(data.body, 160) };
-    await notifyAboutPost(tx, {
-      emit,
-      recipientIds: monitors.map((row) => row.userId),
-      post,
-      community: loaded.community,
-      draft: { kind: "question_in_community", actorId: viewer.id, summary },
-    });
-    await notifyMentions(tx, { emit, markdown: data.body, post, community: loaded.community, actorId: viewer.id });
-    emit({ type: "question.asked", communityId, questionId, authorId: viewer.id });
-    return { questionId };
+    if (held) {
+      const excerpt = markdownToPlainText(data.body, 160);
+      await notifyModeratorsOfHeldContent(tx, { emit, community: loaded.community, postId: questionId, actorId: viewer.id, title: post.title, excerpt });
+    } else {
+      await announceQuestion(tx, { post, community: loaded.community, emit });
+    }
+    return { questionId, held };
   });
+}
+
+/**
+ * What publishing a question sets off, when it is asked or when a moderator approves it: the
+ * community's monitors are called in, anyone @mentioned is told, and the community hears of it.
+ */
+export async function announceQuestion(tx: Transaction, { post, community, emit }: { post: Post; community: Community; emit: Emit }): Promise<void> {
+  const monitors = await tx
+    .select({ userId: communityMembers.userId })
+    .from(communityMembers)
+    .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")));
+  const summary = { title: post.title, excerpt: markdownToPlainText(post.body, 160) };
+  await notifyAboutPost(tx, {
+    emit,
+    recipientIds: monitors.map((row) => row.userId),
+    post,
+    community,
+    draft: { kind: "question_in_community", actorId: post.authorId, summary },
+  });
+  await notifyMentions(tx, { emit, markdown: post.body, post, community, actorId: post.authorId });
+  emit({ type: "question.asked", communityId: community.id, questionId: post.id, authorId: post.authorId });
 }

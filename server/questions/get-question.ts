@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { follows, posts, replies, sites, users, votes } from "../../db/schema";
+import { communities, communityMembers, flags, follows, posts, replies, sites, users, votes, type HiddenReason } from "../../db/schema";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
-import { can, type Viewer } from "../policy";
+import { can, type SignedInViewer, type Viewer } from "../policy";
 import { listablePosts } from "../policy/scopes";
-import { loadPost } from "./access";
+import { loadPost, replyAccess } from "./access";
 
 /** A thread is bounded: past these, the oldest and lowest-scored are not shown. */
 const maxAnswers = 200;
@@ -28,11 +28,20 @@ export interface ThreadReply {
   editedAt: Date | null;
   deleted: boolean;
   hidden: boolean;
+  /** Waiting for a moderator's approval. */
+  held: boolean;
+  /** Why it is hidden: for its author and the moderators, who are the only ones to see it. */
+  hiddenReason: HiddenReason | null;
+  hiddenNote: string | null;
+  /** Whether the viewer has an open flag on it. */
+  flaggedByMe: boolean;
+  /** Open flags on it, for moderators (0 for anyone else). */
+  openFlags: number;
   author: Person;
   /** An answer from another site than the asker's: the cross-site help Guilde is for. */
   crossSite: boolean;
   myVote: number;
-  may: { edit: boolean; delete: boolean; vote: boolean; comment: boolean };
+  may: { edit: boolean; delete: boolean; vote: boolean; comment: boolean; flag: boolean; moderate: boolean; approve: boolean };
 }
 
 export interface ThreadAnswer extends ThreadReply {
@@ -64,13 +73,15 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
     editedAt: replies.editedAt,
     deletedAt: replies.deletedAt,
     hiddenAt: replies.hiddenAt,
+    hiddenReason: replies.hiddenReason,
+    hiddenNote: replies.hiddenNote,
     authorName: users.displayName,
     authorRole: users.role,
     siteId: replySites.id,
     siteName: replySites.name,
   };
 
-  const [[asker], answerRows, commentRows, myVotes, following, duplicates, original] = await Promise.all([
+  const [[asker], answerRows, commentRows, myVotes, following, duplicates, original, flagRows, moveDestinations] = await Promise.all([
     guilde.db
       .select({ id: users.id, displayName: users.displayName, role: users.role, siteId: sites.id, siteName: sites.name })
       .from(users)
@@ -116,11 +127,23 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
           .from(posts)
           .where(and(eq(posts.id, post.duplicateOfId), listablePosts(viewer)))
       : [],
+    // The viewer's own open flags, and for moderators everyone's, on the question and its replies.
+    viewer
+      ? guilde.db
+          .select({ targetId: flags.targetId, reporterId: flags.reporterId })
+          .from(flags)
+          .where(and(eq(flags.postId, questionId), eq(flags.status, "open"), moderator ? undefined : eq(flags.reporterId, viewer.id)))
+          .limit(1000)
+      : [],
+    moderator && viewer ? communitiesToMoveTo(guilde, viewer, community.id) : [],
   ]);
 
   const voteOf = new Map(myVotes.map((row) => [row.targetId, row.value]));
+  const flaggedByMe = new Set(flagRows.filter((row) => row.reporterId === viewer?.id).map((row) => row.targetId));
+  const openFlags = (targetId: string) => (moderator ? flagRows.filter((row) => row.targetId === targetId).length : 0);
   const toReply = (row: (typeof answerRows)[number]): ThreadReply => {
-    const replyAccess = { authorId: row.authorId, post: access, deleted: row.deletedAt !== null, hidden: row.hiddenAt !== null };
+    const rowAccess = replyAccess(row, access);
+    const seesWhy = moderator || row.authorId === viewer?.id;
     return {
       id: row.id,
       body: row.body,
@@ -130,14 +153,22 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
       editedAt: row.editedAt,
       deleted: row.deletedAt !== null,
       hidden: row.hiddenAt !== null,
+      held: rowAccess.held,
+      hiddenReason: seesWhy ? row.hiddenReason : null,
+      hiddenNote: seesWhy ? row.hiddenNote : null,
+      flaggedByMe: flaggedByMe.has(row.id),
+      openFlags: openFlags(row.id),
       author: { id: row.authorId, displayName: row.authorName, role: row.authorRole, siteId: row.siteId, siteName: row.siteName },
       crossSite: row.siteId !== null && post.originSiteId !== null && row.siteId !== post.originSiteId,
       myVote: voteOf.get(row.id) ?? 0,
       may: {
-        edit: can(viewer, { action: "reply.edit", reply: replyAccess }),
-        delete: can(viewer, { action: "reply.delete", reply: replyAccess }),
-        vote: row.kind === "answer" && can(viewer, { action: "reply.vote", reply: replyAccess }),
-        comment: row.kind === "answer" && can(viewer, { action: "reply.comment", reply: replyAccess }),
+        edit: can(viewer, { action: "reply.edit", reply: rowAccess }),
+        delete: can(viewer, { action: "reply.delete", reply: rowAccess }),
+        vote: row.kind === "answer" && can(viewer, { action: "reply.vote", reply: rowAccess }),
+        comment: row.kind === "answer" && can(viewer, { action: "reply.comment", reply: rowAccess }),
+        flag: can(viewer, { action: "reply.flag", reply: rowAccess }),
+        moderate: can(viewer, { action: "reply.moderate", reply: rowAccess }),
+        approve: can(viewer, { action: "reply.approve", reply: rowAccess }),
       },
     };
   };
@@ -169,6 +200,12 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
       pinned: post.pinnedAt !== null,
       deleted: post.deletedAt !== null,
       hidden: post.hiddenAt !== null,
+      held: access.held,
+      locked: access.locked,
+      hiddenReason: moderator || post.authorId === viewer?.id ? post.hiddenReason : null,
+      hiddenNote: moderator || post.authorId === viewer?.id ? post.hiddenNote : null,
+      flaggedByMe: flaggedByMe.has(post.id),
+      openFlags: openFlags(post.id),
       solved: post.acceptedAnswerId !== null,
       author: asker ? { ...asker, siteId: post.originSiteId, siteName: asker.siteName } : null,
       myVote: voteOf.get(post.id) ?? 0,
@@ -188,8 +225,32 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
       accept: can(viewer, { action: "question.accept", post: access }),
       moderate: moderator,
       follow: can(viewer, { action: "post.follow", post: access }),
+      flag: can(viewer, { action: "post.flag", post: access }),
+      approve: can(viewer, { action: "post.approve", post: access }),
     },
+    /** For moderators: the other communities they also moderate, where the question may be moved. */
+    moveDestinations,
   };
+}
+
+/** The communities, other than this one, that the viewer moderates (every one for an administrator). */
+async function communitiesToMoveTo(guilde: Guilde, viewer: SignedInViewer, currentId: string) {
+  const moderated =
+    viewer.role === "admin"
+      ? undefined
+      : inArray(
+          communities.id,
+          guilde.db
+            .select({ id: communityMembers.communityId })
+            .from(communityMembers)
+            .where(and(eq(communityMembers.userId, viewer.id), eq(communityMembers.role, "moderator"), eq(communityMembers.status, "active"))),
+        );
+  return guilde.db
+    .select({ id: communities.id, name: communities.name })
+    .from(communities)
+    .where(and(ne(communities.id, currentId), isNull(communities.archivedAt), moderated))
+    .orderBy(asc(communities.name))
+    .limit(200);
 }
 
 export type QuestionThread = Awaited<ReturnType<typeof getQuestion>>;

@@ -159,12 +159,13 @@ async function pinnedOf(db: Database, viewer: Viewer, communityId: string): Prom
 
 /**
  * The home feed: latest activity in the communities the viewer belongs to, and in the questions they
- * follow. For monitors, also the unanswered questions of the communities they watch over.
+ * follow. For monitors, also the unanswered questions of the communities they watch over. With the
+ * ids of the viewer's communities, whose new questions the page announces live.
  */
 export async function homeFeed(
   guilde: Guilde,
   { viewer, cursor, limit = 20 }: { viewer: Viewer; cursor?: string | null; limit?: number },
-): Promise<Page<QuestionSummary> & { unansweredForMonitor: QuestionSummary[] }> {
+): Promise<Page<QuestionSummary> & { unansweredForMonitor: QuestionSummary[]; communityIds: string[] }> {
   if (!viewer) throw new NotFound();
   const after = decodeCursor(cursor);
   const myCommunities = guilde.db
@@ -177,7 +178,7 @@ export async function homeFeed(
     .where(and(eq(communityMembers.userId, viewer.id), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")));
   const myFollows = guilde.db.select({ id: follows.postId }).from(follows).where(eq(follows.userId, viewer.id));
 
-  const [rows, unanswered] = await Promise.all([
+  const [rows, unanswered, communityIds] = await Promise.all([
     summaryQuery(guilde.db)
       .where(
         and(
@@ -203,9 +204,11 @@ export async function homeFeed(
           )
           .orderBy(desc(posts.createdAt), desc(posts.id))
           .limit(10),
+    myCommunities.then((rows) => rows.map((row) => row.id)),
   ]);
   return {
     ...toPage(rows, limit, (row) => [row.lastActivityAt.toISOString(), row.id], toSummary),
     unansweredForMonitor: unanswered.map(toSummary),
+    communityIds,
   };
 }

@@ -13,7 +13,7 @@ export interface DiffPart {
 }
 
 export interface RevisionView {
-  editor: { id: string; displayName: string } | null;
+  editor: { id: string; displayName: string; role: "admin" | "employee" | "customer" } | null;
   createdAt: Date;
   title: string | null;
   /** What this version changed compared with the one before it. */
@@ -53,18 +53,18 @@ export async function listRevisions(guilde: Guilde, { viewer, targetId }: { view
   }
 
   const rows = await guilde.db
-    .select({ title: revisions.title, body: revisions.body, createdAt: revisions.createdAt, editorId: users.id, editorName: users.displayName })
+    .select({ title: revisions.title, body: revisions.body, createdAt: revisions.createdAt, editorId: users.id, editorName: users.displayName, editorRole: users.role })
     .from(revisions)
     .leftJoin(users, eq(users.id, revisions.editorId))
     .where(eq(revisions.targetId, targetId))
     .orderBy(asc(revisions.createdAt))
     .limit(500);
-  const [author] = await guilde.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, current.authorId));
+  const [author] = await guilde.db.select({ id: users.id, displayName: users.displayName, role: users.role }).from(users).where(eq(users.id, current.authorId));
 
   // Revision i holds the text before edit i, made by rows[i]'s editor; the current text follows the last.
   const versions = [...rows.map((row) => ({ title: row.title, body: row.body })), { title: current.title, body: current.body }];
   const history: RevisionView[] = versions.map((version, index) => ({
-    editor: index === 0 ? (author ?? null) : rows[index - 1].editorId ? { id: rows[index - 1].editorId!, displayName: rows[index - 1].editorName! } : null,
+    editor: index === 0 ? (author ?? null) : rows[index - 1].editorId ? { id: rows[index - 1].editorId!, displayName: rows[index - 1].editorName!, role: rows[index - 1].editorRole! } : null,
     createdAt: index === 0 ? current.createdAt : rows[index - 1].createdAt,
     title: version.title,
     titleDiff: index === 0 || version.title === null ? null : diff(versions[index - 1].title ?? "", version.title),

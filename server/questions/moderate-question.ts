@@ -86,3 +86,23 @@ export async function pinQuestion(
     });
   });
 }
+
+/** A locked question takes no new answers or comments; everything already there stays. */
+export async function lockQuestion(
+  guilde: Guilde,
+  { viewer, questionId, locked }: { viewer: Viewer; questionId: string; locked: boolean },
+): Promise<void> {
+  await write(guilde, async (tx, emit) => {
+    const loaded = await loadForModeration(tx, viewer, questionId);
+    if ((loaded.post.lockedAt !== null) === locked) return;
+    await tx.update(posts).set({ lockedAt: locked ? new Date() : null }).where(eq(posts.id, questionId));
+    emit({ type: "question.changed", communityId: loaded.community.id, questionId, change: locked ? "locked" : "unlocked" });
+    await recordAudit(tx, {
+      actorId: loaded.moderatorId,
+      action: locked ? "question.lock" : "question.unlock",
+      targetKind: "question",
+      targetId: questionId,
+      communityId: loaded.community.id,
+    });
+  });
+}

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { newId } from "../../db/ids";
 import { sites } from "../../db/schema";
+import { recordAudit } from "../audit/record";
 import type { Guilde } from "../context";
 import { Conflict, NotFound } from "../errors";
 import { ensureCan, type Viewer } from "../policy";
@@ -20,10 +21,12 @@ export async function saveSite(
     if (!siteId) {
       const id = newId();
       await tx.insert(sites).values({ id, ...data });
+      await recordAudit(tx, { actorId: viewer.id, action: "site.create", targetKind: "site", targetId: id, details: data });
       return { siteId: id };
     }
     const updated = await tx.update(sites).set(data).where(eq(sites.id, siteId)).returning({ id: sites.id });
     if (updated.length === 0) throw new NotFound();
+    await recordAudit(tx, { actorId: viewer.id, action: "site.update", targetKind: "site", targetId: siteId, details: data });
     return { siteId };
   });
 }

@@ -1,12 +1,23 @@
+import fs from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { posts, replies, users } from "../../db/schema";
+import { afterAll, describe, expect, it } from "vitest";
+import { communities, posts, replies, users } from "../../db/schema";
 import { demoPassword, seedDemoData } from "../../db/seed";
+import { inviteCustomers } from "../../server/invitations/invite-customers";
+import { flagContent } from "../../server/moderation/flag-content";
+import { hideContent } from "../../server/moderation/hide-content";
+import { askQuestion } from "../../server/questions/ask-question";
+import { customer } from "../support/factories";
 import { expectAccessible, useBrowser } from "../support/browser";
 import { useGuilde } from "../support/guilde";
 import { signInThroughTheForm } from "../support/pages";
 
-const guilde = useGuilde();
+// Invitation e-mails go to this data folder's outbox.
+const dataDir = fs.mkdtempSync(join(tmpdir(), "guilde-accessibility-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const guilde = useGuilde({ DATA_DIR: dataDir });
 const browser = useBrowser();
 
 /** Every kind of page, on the demo data, as the admin (who sees every control) and in both languages. */
@@ -14,6 +25,7 @@ async function pagesToVisit() {
   const [camille] = await guilde.db.select().from(users).where(eq(users.email, "camille.laurent@guilde.demo"));
   const [solved] = await guilde.db.select().from(posts).where(eq(posts.kind, "question")).orderBy(posts.acceptedAnswerId).limit(1);
   const [someAnswer] = await guilde.db.select().from(replies).where(eq(replies.kind, "answer")).limit(1);
+  const moderation = await moderationToReview(camille);
   return {
     camille,
     paths: [
@@ -39,8 +51,33 @@ async function pagesToVisit() {
       "/admin/sites",
       "/ideas",
       "/search?q=freins",
+      "/c/whitewater/moderation",
+      "/c/whitewater/moderation?view=held",
+      "/c/whitewater/moderation?view=hidden",
+      "/c/whitewater/invitations",
+      "/c/whitewater/audit",
+      `/questions/${moderation.heldId}`,
+      `/users/${moderation.customerId}`,
+      "/admin/audit",
+      "/admin/customers",
     ],
   };
+}
+
+/** Something in each part of Whitewater's moderation queue: a flag, a held question, a hidden answer. */
+async function moderationToReview(moderator: typeof users.$inferSelect) {
+  const [whitewater] = await guilde.db.select().from(communities).where(eq(communities.slug, "whitewater"));
+  const [flagged, hideable] = await guilde.db.select().from(posts).where(eq(posts.communityId, whitewater.id)).limit(2);
+  const [answer] = await guilde.db.select().from(replies).where(eq(replies.postId, hideable.id)).limit(1);
+  const anna = await customer(guilde, { displayName: "Anna Paddler", invitedTo: whitewater });
+  await flagContent(guilde, { viewer: anna, contentId: flagged.id, input: { reason: "off_topic", note: "Looks like it belongs in Camping." } });
+  await hideContent(guilde, { viewer: moderator, contentId: answer.id, input: { reason: "confidential" } });
+  const { questionId } = await askQuestion(guilde, {
+    viewer: anna,
+    communityId: whitewater.id,
+    input: { title: "Which spray deck fits a Dagger Katana?", body: "The neoprene one pops off on every roll. Which size should I take?" },
+  });
+  return { heldId: questionId, customerId: anna.id };
 }
 
 describe("accessibility", () => {
@@ -61,8 +98,12 @@ describe("accessibility", () => {
 
   it("the signed-out pages pass too", async () => {
     const server = await guilde.serve();
+    await seedDemoData(guilde);
+    const [camille] = await guilde.db.select().from(users).where(eq(users.email, "camille.laurent@guilde.demo"));
+    const [whitewater] = await guilde.db.select().from(communities).where(eq(communities.slug, "whitewater"));
+    const { sent } = await inviteCustomers(guilde, { viewer: camille, communityId: whitewater.id, origin: server.url, input: { emails: "anna@example.com" } });
     const page = await browser.newPage();
-    for (const path of ["/", "/signin", "/signup"]) {
+    for (const path of ["/", "/signin", "/signup", new URL(sent[0].link!).pathname]) {
       await page.goto(`${server.url}${path}`);
       await expectAccessible(page);
     }

@@ -58,7 +58,12 @@ async function user(guilde: Guilde, role: User["role"], { site: userSite, ...val
 
 export const employee = (guilde: Guilde, values: UserValues = {}) => user(guilde, "employee", values);
 export const admin = (guilde: Guilde, values: UserValues = {}) => user(guilde, "admin", values);
-export const customer = (guilde: Guilde, values: UserValues = {}) => user(guilde, "customer", values);
+/** A customer, already a member of the open community they were invited to, when given. */
+export async function customer(guilde: Guilde, { invitedTo, ...values }: UserValues & { invitedTo?: Community } = {}): Promise<User> {
+  const person = await user(guilde, "customer", values);
+  if (invitedTo) await membership(guilde, invitedTo, person);
+  return person;
+}
 
 let communitySequence = 0;
 

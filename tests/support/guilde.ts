@@ -4,6 +4,7 @@ import { parseConfig, type Config } from "../../server/config";
 import type { Guilde } from "../../server/context";
 import { createEventBus } from "../../server/events";
 import { createLogger } from "../../server/logger";
+import { createPostgresIndex } from "../../server/search/postgres";
 import { startServer, type RunningServer } from "../../server/server";
 import { openTestDatabase, truncateAll, type TestDatabase } from "./database";
 
@@ -38,6 +39,8 @@ export function useGuilde(overrides: Record<string, string> = {}): TestGuilde {
       return this.database.db;
     },
     sessions: undefined as unknown as Guilde["sessions"],
+    // The embedded engine on this file's database; a test may point `search` at another engine.
+    search: undefined as unknown as Guilde["search"],
     async serve() {
       server ??= await startServer(guilde, { port: 0, host: "127.0.0.1" });
       return server;
@@ -48,12 +51,16 @@ export function useGuilde(overrides: Record<string, string> = {}): TestGuilde {
     if (!handle) {
       handle = await openTestDatabase();
       guilde.sessions = createSessions(handle.db, { secureCookies: false });
+      guilde.search = createPostgresIndex(handle.db);
     } else {
+      // What the last test's writes set off after commit must finish before its tables are emptied.
+      await guilde.events.settled();
       await truncateAll(handle);
     }
   });
   afterAll(async () => {
     await server?.close();
+    await guilde.events.settled();
     await handle?.close();
   });
   return guilde;

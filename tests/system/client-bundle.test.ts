@@ -31,6 +31,7 @@ const serverOnlyMarkers = [
   { code: "the embedded database (PGlite)", marker: "pglite.wasm", foundIn: "node_modules/@electric-sql/pglite/dist" },
   { code: "the PostgreSQL driver", marker: "CONNECTION_CLOSED", foundIn: "node_modules/postgres/src/connection.js" },
   { code: "Lucia sessions", marker: "auth_session", foundIn: "node_modules/lucia/dist/core.js" },
+  { code: "the Socket.IO PostgreSQL adapter", marker: "socket_io_attachments", foundIn: "node_modules/@socket.io/postgres-adapter/dist/adapter.js" },
   // Not "socket.io" or "engine.io": the Socket.IO client legitimately contains both.
   { code: "the Socket.IO server", marker: "Session ID unknown", foundIn: "node_modules/engine.io/build/server.js" },
 ];
