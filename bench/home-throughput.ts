@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import {
   benchAccount,
   ensureBuild,
+  formatRatio,
   measureLoad,
   printLoadResults,
   profileIfRequested,
@@ -44,7 +45,7 @@ runBench(
       ["hello world", helloLoad],
     ]);
     const ratio = guildeLoad.result.requests.average / helloLoad.result.requests.average;
-    console.log(`\nRatio Guilde / hello world (req/s): ${ratio.toFixed(3)} (hello world serves ${(1 / ratio).toFixed(0)}× more)`);
+    console.log(`\nRatio Guilde / hello world (req/s): ${formatRatio(ratio)} (hello world serves ${(1 / ratio).toFixed(0)}× more)`);
     if (guildeLoad.result.non2xx > 0 || guildeLoad.result.errors > 0) {
       console.log("Guilde answered some requests with a non-2xx status or an error: the figures above are not comparable.");
       process.exitCode = 1;

@@ -43,7 +43,7 @@ interface PageTiming {
 }
 
 runBench(
-  `Page latency on PostgreSQL at ${sizes.map(formatCount).join(" and ")} questions (${answersPerQuestion} answers each on average), signed in as ${bulkReader.email}:\n` +
+  `Page latency and CPU per request on PostgreSQL at ${sizes.map(formatCount).join(" and ")} questions (${answersPerQuestion} answers each on average), signed in as ${bulkReader.email}:\n` +
     `the question page (20 answers) and a community's newest and unanswered tabs, first page and a page ${deepFraction * 100}% down the list\n` +
     `(reached by following the "Next" links). ${measuredRequests} sequential requests per page on one keep-alive connection, after ${warmUpRequests} unmeasured.`,
   "none fixed: latency should not grow with the database's size, nor from the first page to the deep one (keyset pagination).",

@@ -7,6 +7,7 @@ import {
   ensureRunning,
   expectQuestionPage,
   formatCount,
+  formatRatio,
   measureLoad,
   postgresCpuGauge,
   printLoadResults,
@@ -81,7 +82,7 @@ runBench(
       ["hello world", hello],
     ]);
     const ratio = page.result.requests.average / hello.result.requests.average;
-    console.log(`\nRatio Guilde / hello world (req/s): ${ratio.toFixed(3)} (hello world serves ${(1 / ratio).toFixed(0)}× more)`);
+    console.log(`\nRatio Guilde / hello world (req/s): ${formatRatio(ratio)} (hello world serves ${(1 / ratio).toFixed(0)}× more)`);
     printCeiling(page);
     const pageMet = page.result.requests.average >= pageTarget && page.result.non2xx === 0 && page.result.errors === 0;
     console.log(`Target ≥ ${pageTarget} req/s: ${pageMet ? "met" : "NOT met"}`);

@@ -12,8 +12,10 @@
  * answer, a few are pinned. The first question has exactly 20 answers, for the question page benchmarks.
  * Every denormalised column is consistent with the rows it summarises: posts.answer_count with the
  * answers, score with the votes, accepted_answer_id with an answer of the question, last_activity_at
- * with the latest answer, origin_site_id with the author's site. The search index is not filled.
- * Seeding again adds questions to the same people and communities.
+ * with the latest answer, origin_site_id with the author's site. Askers follow their questions and are
+ * notified of each answer (notifications older than a month are read). The search index is not filled.
+ * Seeding again adds questions to the same people and communities. The load drops and rebuilds the
+ * tables' indexes: a Guilde running on the same database waits for it (and it for Guilde).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,7 +27,7 @@ import { newId } from "../db/ids";
 import { communities, communityMembers, sites, users, type CommunityRole, type CommunityVisibility, type UserRole } from "../db/schema";
 import { hashPassword } from "../server/auth/passwords";
 import { parseConfig } from "../server/config";
-import { renderMarkdown } from "../server/content/markdown";
+import { markdownToPlainText, renderMarkdown } from "../server/content/markdown";
 import { projectRoot } from "../server/paths";
 import { answerSchema, questionSchema } from "../server/questions/schemas";
 
@@ -72,7 +74,7 @@ export interface BulkSeedResult {
   pageQuestionId: string;
   /** In the first community, another question: the benchmarks post answers to it. */
   answerTargetQuestionId: string;
-  rows: { questions: number; answers: number; votes: number; follows: number };
+  rows: { questions: number; answers: number; votes: number; follows: number; notifications: number };
   /** Seconds for the questions and answers (with their votes and follows), texts excluded. */
   writeSeconds: number;
   totalSeconds: number;
@@ -89,6 +91,8 @@ interface QuestionText {
 interface AnswerText {
   body: string;
   bodyHtml: string;
+  /** What a notification about the answer quotes. */
+  excerpt: string;
 }
 
 interface SourceRecord {
@@ -145,7 +149,7 @@ export function loadSampleTexts(): { questions: QuestionText[]; answers: AnswerT
     }
     if (!questions.some((text) => text.source === source)) throw new Error(`No sample questions for ${source} in ${sampleDataFolder}.`);
   }
-  const answers = sampleAnswerBodies().map((body) => ({ body, bodyHtml: renderMarkdown(body) }));
+  const answers = sampleAnswerBodies().map((body) => ({ body, bodyHtml: renderMarkdown(body), excerpt: markdownToPlainText(body, 160) }));
   return { questions, answers };
 }
 
@@ -290,7 +294,7 @@ const answerIdOf = (questionId: SQL, rank: SQL) => idFrom(sql`${questionId} || '
 /** Scores drawn from a small table: mostly 0 and 1, a few high, a few negative. */
 const scoreTable = sql`(array[0, 0, 0, 0, 1, 1, 1, 2, 3, 5, -1, 0, 1, 2, 0, -2])`;
 
-/** Answers of the planned questions, one row per answer: the questions' answers, votes and follows all read it. */
+/** Answers of the planned questions, one row per answer: the answers, votes, follows and notifications all read it. */
 const plannedAnswers = (answerTextCount: number) => sql`
   select b.id as question_id, b.community_no, k,
     ${answerIdOf(sql`b.id`, sql`k`)} as id,
@@ -351,7 +355,7 @@ export async function seedBulk(database: DatabaseHandle, { questions, answersPer
       from drawn d join bulk_communities c on c.no = d.community_no
       order by d.created_at`);
 
-    const loaded = await withoutSecondaryIndexesAndForeignKeys(tx, ["posts", "replies", "votes", "follows"], log, async () => {
+    const loaded = await withoutSecondaryIndexesAndForeignKeys(tx, ["posts", "replies", "votes", "follows", "notifications"], log, async () => {
       const questionRows = await phase("questions", tx, sql`
         insert into posts (id, kind, community_id, author_id, origin_site_id, title, body, body_html, tags, score,
           answer_count, accepted_answer_id, pinned_at, created_at, last_activity_at)
@@ -375,7 +379,7 @@ export async function seedBulk(database: DatabaseHandle, { questions, answersPer
       // list: never the author, never twice the same person.
       const voteRows = await phase("votes", tx, sql`
         insert into votes (user_id, target_id, value, created_at)
-        select p.user_id, target.id, sign(target.score)::smallint, target.created_at + interval '1 hour' * j
+        select p.user_id, target.id, sign(target.score)::smallint, least(now(), target.created_at + interval '1 hour' * j)
         from (
           select id, community_no, author_k as voted_k, score, created_at from bulk_plan where score <> 0
           union all
@@ -395,7 +399,20 @@ export async function seedBulk(database: DatabaseHandle, { questions, answersPer
           select question_id, community_no, answerer_k, created_at from (${answers}) a
         ) f
         join bulk_posters p on p.community_no = f.community_no and p.k = f.follower_k`);
-      return { questions: questionRows, answers: answerRows, votes: voteRows, follows: followRows };
+
+      // The asker is told of each answer, as answerQuestion does; what is older than a month has been read.
+      const notificationRows = await phase("notifications", tx, sql`
+        insert into notifications (id, user_id, kind, actor_id, community_id, post_id, reply_id, summary, created_at, read_at)
+        select ${idFrom(sql`a.id || '/notification'`)}, asker.user_id, 'answer_on_followed', answerer.user_id, b.community_id, b.id, a.id,
+          jsonb_build_object('title', q.title, 'excerpt', t.excerpt), a.created_at,
+          case when a.created_at < now() - interval '30 days' then a.created_at + interval '1 day' end
+        from (${answers}) a
+        join bulk_plan b on b.id = a.question_id
+        join bulk_posters asker on asker.community_no = b.community_no and asker.k = b.author_k
+        join bulk_posters answerer on answerer.community_no = a.community_no and answerer.k = a.answerer_k
+        join bulk_question_texts q on q.source = b.source and q.k = b.text_k
+        join bulk_answer_texts t on t.k = a.text_k`);
+      return { questions: questionRows, answers: answerRows, votes: voteRows, follows: followRows, notifications: notificationRows };
     });
 
     const [special] = resultRows<{ page: string; target: string }>(
@@ -412,7 +429,7 @@ export async function seedBulk(database: DatabaseHandle, { questions, answersPer
 
   const analyzeStarted = performance.now();
   await database.db.execute(sql`analyze`);
-  log(`${"analyze".padEnd(12)}${"".padStart(12)}${seconds(analyzeStarted).padStart(10)} s`);
+  log(`${"analyze".padEnd(14)}${"".padStart(12)}${seconds(analyzeStarted).padStart(10)} s`);
   return { ...result, totalSeconds: (performance.now() - started) / 1000 };
 }
 
@@ -455,10 +472,10 @@ async function withoutSecondaryIndexesAndForeignKeys<T>(tx: Transaction, tables:
   const result = await load();
   const started = performance.now();
   for (const index of indexes) await tx.execute(sql.raw(index.definition));
-  log(`${"indexes".padEnd(12)}${String(indexes.length).padStart(12)}${seconds(started).padStart(10)} s`);
+  log(`${"indexes".padEnd(14)}${String(indexes.length).padStart(12)}${seconds(started).padStart(10)} s`);
   const keysStarted = performance.now();
   for (const key of foreignKeys) await tx.execute(sql.raw(`alter table ${quoted(key.table)} add constraint ${quoted(key.name)} ${key.definition}`));
-  log(`${"foreign keys".padEnd(12)}${String(foreignKeys.length).padStart(12)}${seconds(keysStarted).padStart(10)} s`);
+  log(`${"foreign keys".padEnd(14)}${String(foreignKeys.length).padStart(12)}${seconds(keysStarted).padStart(10)} s`);
   return result;
 }
 
@@ -484,9 +501,10 @@ async function stageTexts(
       as t(source, k, title, body, body_html, tags)`);
   await tx.execute(sql`
     create temp table bulk_answer_texts on commit drop as
-    select k::int, body, body_html
-    from unnest(${textArray(texts.answers.map((text) => text.body))}, ${textArray(texts.answers.map((text) => text.bodyHtml))})
-      with ordinality as t(body, body_html, k)`);
+    select k::int, body, body_html, excerpt
+    from unnest(${textArray(texts.answers.map((text) => text.body))}, ${textArray(texts.answers.map((text) => text.bodyHtml))},
+      ${textArray(texts.answers.map((text) => text.excerpt))})
+      with ordinality as t(body, body_html, excerpt, k)`);
   await tx.execute(sql`
     create temp table bulk_communities on commit drop as
     select no::int, id, source, poster_count, question_text_count
@@ -517,7 +535,7 @@ function timer(log: (line: string) => void) {
     const result = await tx.execute(statement);
     const rows = affectedRows(result);
     const elapsed = (performance.now() - started) / 1000;
-    log(`${name.padEnd(12)}${rows.toLocaleString("en-US").padStart(12)}${elapsed.toFixed(1).padStart(10)} s${Math.round(rows / elapsed).toLocaleString("en-US").padStart(12)} rows/s`);
+    log(`${name.padEnd(14)}${rows.toLocaleString("en-US").padStart(12)}${elapsed.toFixed(1).padStart(10)} s${Math.round(rows / elapsed).toLocaleString("en-US").padStart(12)} rows/s`);
     return rows;
   };
 }
@@ -549,10 +567,10 @@ async function main() {
 }
 
 export function printSummary({ rows, writeSeconds, totalSeconds, pageQuestionId, answerTargetQuestionId }: BulkSeedResult) {
-  const all = rows.questions + rows.answers + rows.votes + rows.follows;
+  const all = rows.questions + rows.answers + rows.votes + rows.follows + rows.notifications;
   const format = (value: number) => Math.round(value).toLocaleString("en-US");
   console.log(
-    `\n${format(rows.questions)} questions + ${format(rows.answers)} answers (with ${format(rows.votes)} votes and ${format(rows.follows)} follows)` +
+    `\n${format(rows.questions)} questions + ${format(rows.answers)} answers (with ${format(rows.votes)} votes, ${format(rows.follows)} follows, ${format(rows.notifications)} notifications)` +
       ` written in ${writeSeconds.toFixed(1)} s: ${format((rows.questions + rows.answers) / writeSeconds)} questions and answers/s, ${format(all / writeSeconds)} rows/s.` +
       `\nTotal with reading and rendering the texts, people and ANALYZE: ${totalSeconds.toFixed(1)} s.` +
       `\nSign in as ${bulkReader.email} / ${bulkReader.password}. Question with 20 answers: /questions/${pageQuestionId}; another: /questions/${answerTargetQuestionId}.`,

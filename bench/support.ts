@@ -432,8 +432,14 @@ export function cpuSeconds(pid: number, { reaped = false } = {}): number {
  */
 export async function postgresCpuGauge(databaseUrl: string): Promise<() => number> {
   const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  const [{ pid }] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`.finally(() => client.end());
-  const postmaster = Number(procStat(pid)?.[1]);
+  let postmaster = 0;
+  try {
+    // The backend's parent is the postmaster; read it while the backend lives.
+    const [{ pid }] = await client<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    postmaster = Number(procStat(pid)?.[1]);
+  } finally {
+    await client.end();
+  }
   if (!(postmaster > 1)) throw new Error("The PostgreSQL server's processes are not visible from here.");
   return () => {
     let total = cpuSeconds(postmaster, { reaped: true });
@@ -477,6 +483,11 @@ export function secondsFromEnvironment(name: string, fallback: number): number {
 /** Thousands separated, no decimals: 12,345. */
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString("en-US");
+}
+
+/** A ratio to the hello world, readable however small: 0.000 would say nothing. */
+export function formatRatio(ratio: number): string {
+  return ratio >= 0.01 ? ratio.toFixed(3) : ratio.toPrecision(2);
 }
 
 /** Prints a table: a label column, then right-aligned cells. */
