@@ -28,12 +28,14 @@ import {
 const connections = 50;
 const seconds = secondsFromEnvironment("BENCH_SECONDS", 15);
 const questions = Number(process.env.BENCH_QUESTIONS ?? 100_000);
+/** Guilde's PROCESSES: with 2, both cores serve pages (PostgreSQL shares them). */
+const processes = Number(process.env.BENCH_PROCESSES ?? 1);
 const pageTarget = 500;
 const answerTarget = 200;
 
 runBench(
   `Question page and answer throughput on PostgreSQL seeded with ${formatCount(questions)} questions (3 answers each on average),\n` +
-    `signed in as ${bulkReader.email}, ${connections} connections for ${seconds} s each:\n` +
+    `signed in as ${bulkReader.email}, ${connections} connections for ${seconds} s each, ${processes} Guilde process${processes > 1 ? "es" : ""} (BENCH_PROCESSES):\n` +
     `  1. GET /questions/<id> of a question with 20 answers, against a node:http hello world under the same load;\n` +
     `  2. POST /questions/<id> intent=answer (real answer texts, each different) to another question, counting 302s; the database is checked afterwards.`,
   `question page ≥ ${pageTarget} req/s; answers ≥ ${answerTarget} per second.`,
@@ -48,7 +50,7 @@ runBench(
     });
     const dataDir = scratchFolder("question-throughput");
     const start = async (nodeArguments: string[] = []) => {
-      const server = await startGuilde({ dataDir, databaseUrl, demoData: false, nodeArguments });
+      const server = await startGuilde({ dataDir, databaseUrl, demoData: false, nodeArguments, processes });
       await dropSearchBacklog(server, databaseUrl);
       return server;
     };

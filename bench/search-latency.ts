@@ -40,6 +40,12 @@ async function queryMix(guilde: Guilde): Promise<string[]> {
   return mix;
 }
 
+async function sampleTitles(guilde: Guilde, count: number): Promise<string[]> {
+  return resultRows<{ title: string }>(await guilde.db.execute(sql`select title from posts where kind = 'question' order by md5(id) limit ${count}`)).map(
+    (row) => row.title,
+  );
+}
+
 async function time(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();
@@ -127,9 +133,13 @@ runBench(
         rows.push(latencyRow(`search page service, ${name}`, service));
         console.log(`${name}: ${matched} of ${mix.length} queries found something`);
       }
-      const similar: number[] = [];
-      for (const text of mix.filter((entry) => entry.split(" ").length >= 2)) similar.push(await time(() => findSimilarQuestions(guilde, { viewer: employee, title: text })));
-      rows.push(latencyRow("similar questions, employee", similar));
+      // Similar questions while typing a title: the 2- and 4-word queries, and whole titles.
+      const titles = [...mix.filter((entry) => entry.split(" ").length >= 2), ...(await sampleTitles(guilde, 100))];
+      for (const [name, viewer] of [["employee", employee], ["customer", customer]] as const) {
+        const similar: number[] = [];
+        for (const title of titles) similar.push(await time(() => findSimilarQuestions(guilde, { viewer, title })));
+        rows.push(latencyRow(`similar questions, ${name}`, similar));
+      }
       console.log("");
       printTable(["", "queries", "p50", "p95", "p99"], rows, 34, 11);
       console.log(

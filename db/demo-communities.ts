@@ -9,6 +9,9 @@ import { askQuestion } from "../server/questions/ask-question";
 import { comment } from "../server/questions/comment";
 import { closeQuestion } from "../server/questions/moderate-question";
 import { vote } from "../server/questions/vote";
+import { seedDemoIdeas } from "./demo-ideas";
+import { seedDemoTutorials } from "./demo-tutorials";
+import { seedDemoEvents } from "./demo-events";
 import { communities, communityMembers, monitorApplications, notifications, posts, replies, type CommunityVisibility, type User } from "./schema";
 
 /**
@@ -919,6 +922,9 @@ export async function seedDemoCommunities(guilde: Guilde, people: Map<string, Us
     questionIds.set(question.key, await seedQuestion(guilde, question, { communityId, questionIds, person, timeline }));
   }
   await dateEverything(guilde, timeline);
+  await seedDemoIdeas(guilde, { person: (handle) => person(handle as Handle), communityIds });
+  await seedDemoTutorials(guilde, { person: (handle) => person(handle as Handle), communityIds });
+  await seedDemoEvents(guilde, { person: (handle) => person(handle as Handle), communityIds });
 }
 
 async function seedCommunity(

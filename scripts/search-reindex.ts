@@ -7,17 +7,8 @@
 import { openDatabase } from "../db/client";
 import { parseConfig } from "../server/config";
 import { createSearchIndex } from "../server/search/engine";
-import { reindexEverything, type ReindexProgress } from "../server/search/reindex";
-
-function progressBar({ done, total }: ReindexProgress, started: number): string {
-  const width = 30;
-  const share = total === 0 ? 1 : done / total;
-  const filled = Math.round(share * width);
-  const seconds = (performance.now() - started) / 1000;
-  const rate = seconds > 0 ? done / seconds : 0;
-  const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-  return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} documents  ${Math.round(rate).toLocaleString("en-US")} docs/s  ETA ${eta} s`;
-}
+import { reindexEverything } from "../server/search/reindex";
+import { progressBar } from "./progress-bar";
 
 async function main() {
   const config = parseConfig();
@@ -30,7 +21,7 @@ async function main() {
     let lastLine = 0;
     const { documents, seconds } = await reindexEverything(database.db, index, {
       onProgress: (progress) => {
-        const line = progressBar(progress, started);
+        const line = progressBar({ ...progress, unit: "documents" }, started);
         if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
         else if (performance.now() - lastLine > 5000 || progress.done === progress.total) {
           lastLine = performance.now();

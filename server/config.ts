@@ -15,6 +15,8 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Node processes serving the same port (node:cluster), to use several cores; PostgreSQL only. */
+  PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   MEILI_HOST: z.url().optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   /** Comma-separated e-mail domains employees may sign up with; empty allows any (the demo). */
@@ -48,6 +50,26 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Guilde <no-reply@guilde.invalid>"),
+  /** The largest tutorial video one may upload, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(100_000).default(500),
+  /** S3-compatible object storage for uploads (shared by several server processes); local disk otherwise. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key), which MinIO, Ceph and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  /** Hosts a tutorial's video link may point to (their subdomains too). */
+  VIDEO_HOSTS: z
+    .string()
+    .default("youtube.com,youtu.be,vimeo.com,dailymotion.com")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -68,12 +90,20 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
   if (env.MEILI_MASTER_KEY && !env.MEILI_HOST) {
     throw new ConfigError("Invalid environment:\n  MEILI_HOST: required when MEILI_MASTER_KEY is set");
   }
+  const s3Settings = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
+  if (s3Settings.some(Boolean) && !s3Settings.every(Boolean)) {
+    throw new ConfigError("Invalid environment:\n  S3_ENDPOINT: S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together");
+  }
+  if (env.PROCESSES > 1 && !env.DATABASE_URL) {
+    throw new ConfigError("Invalid environment:\n  PROCESSES: more than one process needs DATABASE_URL (the embedded database admits one process)");
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     production: env.NODE_ENV === "production",
     development: env.NODE_ENV === "development",
     port: env.PORT,
     host: env.HOST,
+    processes: env.PROCESSES,
     dataDir,
     database: env.DATABASE_URL
       ? ({ kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } as const)
@@ -95,5 +125,19 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     mail: env.SMTP_URL
       ? ({ kind: "smtp", url: env.SMTP_URL, from: env.MAIL_FROM } as const)
       : ({ kind: "outbox", directory: path.join(dataDir, "mail-outbox"), from: env.MAIL_FROM } as const),
+    uploads: { maxBytes: Math.floor(env.UPLOAD_MAX_MB * 1024 * 1024) },
+    storage:
+      env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? ({
+            kind: "s3",
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET,
+            region: env.S3_REGION,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+          } as const)
+        : ({ kind: "local", directory: path.join(dataDir, "uploads") } as const),
+    videoHosts: env.VIDEO_HOSTS,
   };
 }

@@ -5,6 +5,7 @@ import type { EventBus } from "./events";
 import type { Logger } from "./logger";
 import type { GuildeServer } from "./realtime/socket";
 import type { SearchIndex } from "./search/search-index";
+import type { FileStorage } from "./storage";
 
 /** What every service receives first: the running Guilde's dependencies, never a global. */
 export interface Guilde {
@@ -16,6 +17,8 @@ export interface Guilde {
   log: Logger;
   /** The search engine the configuration chose (server/search). */
   search: SearchIndex;
+  /** Where uploaded files live (server/storage): local disk or an S3-compatible bucket. */
+  storage: FileStorage;
 }
 
 /** Remix's load context: Guilde plus this request's facts. */
@@ -28,6 +31,8 @@ export interface RequestContext {
   /** The signed-in user, or null; also the policy's viewer. */
   user: SessionUser | null;
   sessionId: string | null;
+  /** `performance.now()` when the request arrived: pages report their server time in a Server-Timing header. */
+  requestStartedAt?: number;
 }
 
 declare module "@remix-run/node" {

@@ -23,7 +23,20 @@ export type DomainEvent =
   | { type: "notifications.created"; userIds: string[] }
   | { type: "membership.changed"; communityId: string; userId: string }
   | { type: "community.changed"; communityId: string }
-  | { type: "person.changed"; userId: string };
+  | { type: "person.changed"; userId: string }
+  | { type: "idea.proposed"; communityId: string; ideaId: string; authorId: string }
+  // An idea's status moved, its votes or comments changed, a duplicate was merged into it (or it into
+  // another: "merged" is told for both), a site adopted it; its author edited or deleted it; a moderator hid or restored it.
+  | {
+      type: "idea.changed";
+      communityId: string;
+      ideaId: string;
+      change: "status" | "vote" | "comment" | "merged" | "adopted" | "edited" | "deleted" | "hidden" | "restored";
+      voteCount?: number;
+    }
+  // A tutorial's draft is its author's alone: only publishing tells anyone (and the search index).
+  | { type: "tutorial.published"; communityId: string; tutorialId: string; authorId: string }
+  | { type: "tutorial.changed"; communityId: string; tutorialId: string; change: "edited" | "helped" | "deleted" | "hidden" | "restored" };
 
 export type Emit = (event: DomainEvent) => void;
 type Listener = (event: DomainEvent) => void | Promise<void>;

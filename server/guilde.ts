@@ -6,6 +6,7 @@ import type { Guilde } from "./context";
 import { createEventBus } from "./events";
 import { createLogger } from "./logger";
 import { createSearchIndex } from "./search/engine";
+import { createStorage } from "./storage";
 
 /** Opens the database, migrates it, seeds the demo on an empty one, and wires the services' dependencies. */
 export async function openGuilde(config: Config, database: DatabaseTarget = config.database): Promise<Guilde> {
@@ -21,6 +22,7 @@ export async function openGuilde(config: Config, database: DatabaseTarget = conf
       events: createEventBus(log),
       log,
       search: createSearchIndex(config.search, handle.db),
+      storage: createStorage(config.storage),
     };
     if (config.demoData) {
       const demo = await seedDemoData(guilde);

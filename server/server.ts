@@ -12,6 +12,7 @@ import { loadSession } from "./http/session";
 import { projectRoot } from "./paths";
 import { disconnectBlockedAccounts } from "./moderation/disconnect-blocked";
 import { attachRealtime, type Realtime } from "./realtime/socket";
+import { serveUploads } from "./storage/serve-file";
 
 export interface RunningServer {
   httpServer: HttpServer;
@@ -35,6 +36,7 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
   let closing = false;
   // While shutting down, every response closes its connection, so that keep-alive clients let go.
   app.use((_req, res, next) => {
+    res.locals.requestStartedAt = performance.now();
     if (closing) res.setHeader("Connection", "close");
     next();
   });
@@ -60,6 +62,8 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
   }
 
   app.use(sameOriginPosts(config.trustedOrigins), loadSession(guilde));
+  // Uploaded videos, streamed with Range support after the policy check (not through Remix: no page to render).
+  app.get("/files/:uploadId", serveUploads(guilde));
   app.all(
     "*",
     createRequestHandler({
@@ -72,6 +76,7 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         user: res.locals.user,
         sessionId: res.locals.sessionId,
+        requestStartedAt: res.locals.requestStartedAt,
       }),
     }),
   );

@@ -163,3 +163,61 @@ export function ModerationButton({
 function HiddenFields({ values }: { values: Record<string, string> }) {
   return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
+
+/**
+ * The flag, approve, hide and restore controls of one idea, tutorial or comment, as far as the viewer
+ * may use them (the server decides `may`). Each is a plain form posting to the page's action.
+ */
+export function ContentModerationControls({
+  contentId,
+  may,
+  hidden,
+  held,
+  reasons,
+  context,
+  restoreLabel = "hide.restore",
+  flaggedByMe = false,
+  failure,
+}: {
+  contentId: string;
+  may: { flag: boolean; moderate: boolean; approve?: boolean };
+  /** The viewer's own flag on it is still open: said instead of offering another. */
+  flaggedByMe?: boolean;
+  hidden: boolean;
+  held: boolean;
+  reasons: readonly ModerationReason[];
+  /** Says what the controls are about, for screen readers ("this idea"). */
+  context: string;
+  restoreLabel?: "hide.restore" | "hide.restoreIdea" | "hide.restoreTutorial";
+  failure?: FormFailureData;
+}) {
+  const t = useT();
+  if (!may.flag && !may.moderate && !flaggedByMe) return null;
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      {may.flag ? <FlagDisclosure contentId={contentId} reasons={reasons} context={context} failure={failureAbout(failure, "flag", contentId)} /> : null}
+      {flaggedByMe ? <span className="text-sm text-slate-700">{t("flag.flaggedByMe")}</span> : null}
+      {may.approve ? (
+        <ModerationButton intent="approve" contentId={contentId} tone="approve">
+          {t("premoderation.approve")}
+          <span className="sr-only"> {context}</span>
+        </ModerationButton>
+      ) : null}
+      {may.moderate && hidden && !held ? (
+        <ModerationButton intent="restore" contentId={contentId}>
+          {t(restoreLabel)}
+          <span className="sr-only"> {context}</span>
+        </ModerationButton>
+      ) : null}
+      {may.moderate && (!hidden || held) ? (
+        <HideDisclosure
+          contentId={contentId}
+          reasons={reasons}
+          context={context}
+          label={held ? "hide.reject" : "hide.open"}
+          failure={failureAbout(failure, "hide", contentId)}
+        />
+      ) : null}
+    </div>
+  );
+}

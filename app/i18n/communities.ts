@@ -93,7 +93,6 @@ export const en = {
   "community.tutorials.title": "Tutorials",
   "community.tutorials.coming": "Tutorials are coming soon: step-by-step guides written by the community's monitors and members will appear here.",
   "community.ideas.title": "Ideas",
-  "community.ideas.coming": "Idea threads are coming soon: you will propose improvements here, vote for them and follow what becomes of them.",
   "community.members.title": "Members",
   "community.members.empty": "No member yet.",
   "community.members.customer": "Customer",
@@ -161,9 +160,6 @@ export const en = {
   "pagination.first": "First page",
 
   "ideas.title": "Ideas",
-  "ideas.intro": "Propose ideas to improve products and services, vote for the best ones and follow what becomes of them.",
-  "ideas.coming": "Idea threads are on their way: nothing to show yet.",
-  "ideas.browseCommunities": "Browse the communities",
 
   "profileCommunities.monitor": "Monitor in {community}",
   "profileCommunities.monitorSince": "Monitor in {community} since {date}",
@@ -261,7 +257,6 @@ export const fr: Record<keyof typeof en, string> = {
   "community.tutorials.title": "Tutoriels",
   "community.tutorials.coming": "Les tutoriels arrivent bientôt : les guides pas à pas rédigés par les moniteurs et les membres de la communauté apparaîtront ici.",
   "community.ideas.title": "Idées",
-  "community.ideas.coming": "Les fils d'idées arrivent bientôt : vous pourrez ici proposer des améliorations, voter pour elles et suivre ce qu'elles deviennent.",
   "community.members.title": "Membres",
   "community.members.empty": "Aucun membre pour l'instant.",
   "community.members.customer": "Client",
@@ -329,9 +324,6 @@ export const fr: Record<keyof typeof en, string> = {
   "pagination.first": "Première page",
 
   "ideas.title": "Idées",
-  "ideas.intro": "Proposez des idées pour améliorer les produits et les services, votez pour les meilleures et suivez ce qu'elles deviennent.",
-  "ideas.coming": "Les fils d'idées arrivent bientôt : rien à afficher pour l'instant.",
-  "ideas.browseCommunities": "Parcourir les communautés",
 
   "profileCommunities.monitor": "Moniteur dans {community}",
   "profileCommunities.monitorSince": "Moniteur dans {community} depuis {date}",

@@ -1,8 +1,11 @@
 import * as communities from "./communities";
+import * as events from "./events";
+import * as ideas from "./ideas";
 import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
+import * as tutorials from "./tutorials";
 
 /** English strings. Every key here must exist in fr.ts too (the type checker enforces it). */
 export const en = {
@@ -134,6 +137,9 @@ export const en = {
   ...realtime.en,
   ...search.en,
   ...moderation.en,
+  ...ideas.en,
+  ...tutorials.en,
+  ...events.en,
 };
 
 export type MessageKey = keyof typeof en;

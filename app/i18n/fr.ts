@@ -1,9 +1,12 @@
 import * as communities from "./communities";
+import * as events from "./events";
+import * as ideas from "./ideas";
 import type { MessageKey } from "./en";
 import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
+import * as tutorials from "./tutorials";
 
 export const fr: Record<MessageKey, string> = {
   "app.name": "Guilde",
@@ -134,4 +137,7 @@ export const fr: Record<MessageKey, string> = {
   ...realtime.fr,
   ...search.fr,
   ...moderation.fr,
+  ...ideas.fr,
+  ...tutorials.fr,
+  ...events.fr,
 };

@@ -129,6 +129,8 @@ export const en = {
   "queue.empty.held": "Nothing awaits approval.",
   "queue.empty.hidden": "Nothing is hidden.",
   "queue.kind.question": "Question",
+  "queue.kind.idea": "Idea",
+  "queue.kind.tutorial": "Tutorial",
   "queue.kind.answer": "Answer",
   "queue.kind.comment": "Comment",
   "queue.replyTo": "{kind} on “{title}”",
@@ -229,6 +231,10 @@ export const en = {
   "errors.notSuspended": "This account is not suspended.",
   "errors.reasonRequired": "Give a reason (at least 3 characters).",
   "errors.tooManyInvitations": "At most 50 addresses at once.",
+  "flag.thisIdea": "this idea",
+  "flag.thisTutorial": "this tutorial",
+  "hide.restoreIdea": "Show the idea again",
+  "hide.restoreTutorial": "Show the tutorial again",
 };
 
 export const fr: Record<keyof typeof en, string> = {
@@ -356,6 +362,8 @@ export const fr: Record<keyof typeof en, string> = {
   "queue.empty.held": "Rien n'attend d'approbation.",
   "queue.empty.hidden": "Rien n'est masqué.",
   "queue.kind.question": "Question",
+  "queue.kind.idea": "Idée",
+  "queue.kind.tutorial": "Tutoriel",
   "queue.kind.answer": "Réponse",
   "queue.kind.comment": "Commentaire",
   "queue.replyTo": "{kind} sur « {title} »",
@@ -456,4 +464,8 @@ export const fr: Record<keyof typeof en, string> = {
   "errors.notSuspended": "Ce compte n'est pas suspendu.",
   "errors.reasonRequired": "Donnez un motif (au moins 3 caractères).",
   "errors.tooManyInvitations": "50 adresses au plus à la fois.",
+  "flag.thisIdea": "cette idée",
+  "flag.thisTutorial": "ce tutoriel",
+  "hide.restoreIdea": "Afficher de nouveau l'idée",
+  "hide.restoreTutorial": "Afficher de nouveau le tutoriel",
 };

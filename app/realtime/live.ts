@@ -2,7 +2,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "~/i18n";
-import { communityRoom, questionRoom } from "./protocol";
+import { communityRoom, ideaRoom, questionRoom } from "./protocol";
 import { useRealtimeEvent, useRefetchSoon, useRooms } from "./socket";
 
 /** How long an edit heard live reads "Edited just now" rather than "Edited". */
@@ -65,6 +65,15 @@ export function useLiveQuestion(questionId: string): LiveQuestion {
     editedJustNow: (id) => edited.questionId === questionId && edited.ids.includes(id),
     announcement: announcement?.questionId === questionId ? announcement.message : null,
   };
+}
+
+/** Keeps an idea page current: a vote, a status change, a comment, a merge or an adoption refetches it. */
+export function useLiveIdea(ideaId: string): void {
+  useRooms([ideaRoom(ideaId)]);
+  const refetch = useRefetchSoon();
+  useRealtimeEvent("idea.changed", (event) => {
+    if (event.ideaId === ideaId) refetch();
+  });
 }
 
 /**

@@ -6,10 +6,11 @@
  * shows through its loader, which applies the policy to that viewer.
  */
 
-export type RoomKind = "community" | "question";
+export type RoomKind = "community" | "question" | "idea";
 
 export const communityRoom = (communityId: string) => `community:${communityId}`;
 export const questionRoom = (questionId: string) => `question:${questionId}`;
+export const ideaRoom = (ideaId: string) => `idea:${ideaId}`;
 
 /** Milliseconds since the epoch at which the write committed, for latency figures and ordering. */
 type Committed = { committedAt: number };
@@ -23,6 +24,8 @@ export interface ServerToClientEvents {
   "reply.posted": (event: { questionId: string; replyId: string; kind: "answer" | "comment" } & Committed) => void;
   "reply.changed": (event: { questionId: string; replyId: string; change: string } & Committed) => void;
   "vote.changed": (event: { questionId: string; targetId: string; score: number } & Committed) => void;
+  /** To `idea:<id>`: its votes, status, comments, a merge or an adoption changed. */
+  "idea.changed": (event: { ideaId: string; change: string; voteCount: number | null } & Committed) => void;
   /** How many different people have the question open, on every node. */
   presence: (event: { questionId: string; viewers: number }) => void;
   /** To `user:<id>` only: that person's unread notifications. */

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { handleLoad } from "../../server/http/respond";
+import { upcomingEventsAtMySite } from "../../server/community-events/list-events";
 import { homeFeed } from "../../server/questions/list-questions";
 import { EmptyState } from "~/components/empty-state";
+import { EventList } from "~/components/event-list";
 import { NewQuestionsBanner } from "~/components/new-questions-banner";
 import { Pagination } from "~/components/pagination";
 import { QuestionList } from "~/components/question-list";
@@ -12,14 +14,18 @@ export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = context.user;
-  if (!viewer) return { user: null, feed: null };
+  if (!viewer) return { user: null, feed: null, eventsAtMySite: [] };
   const cursor = new URL(request.url).searchParams.get("cursor");
-  const feed = await handleLoad(() => homeFeed(context.guilde, { viewer, cursor }));
-  return { user: { displayName: viewer.displayName }, feed };
+  const [feed, eventsAtMySite] = await Promise.all([
+    handleLoad(() => homeFeed(context.guilde, { viewer, cursor })),
+    // A block of its own beside the feed: the next in-person events at the viewer's site.
+    cursor ? [] : upcomingEventsAtMySite(context.guilde, { viewer }),
+  ]);
+  return { user: { displayName: viewer.displayName }, feed, eventsAtMySite };
 }
 
 export default function Home() {
-  const { user, feed } = useLoaderData<typeof loader>();
+  const { user, feed, eventsAtMySite } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   if (!user || !feed) {
@@ -50,6 +56,14 @@ export default function Home() {
             {t("feed.unansweredForMonitor")}
           </h2>
           <QuestionList questions={feed.unansweredForMonitor} showCommunity />
+        </section>
+      ) : null}
+      {eventsAtMySite.length > 0 ? (
+        <section aria-labelledby="feed-events" className="flex flex-col gap-3">
+          <h2 id="feed-events" className="text-xl font-semibold">
+            {t("events.atMySite")}
+          </h2>
+          <EventList events={eventsAtMySite} showCommunity />
         </section>
       ) : null}
       <section aria-labelledby="feed-latest" className="flex flex-col gap-3">

@@ -18,6 +18,7 @@ import { Pagination } from "~/components/pagination";
 import { Author, RelativeTime } from "~/components/question-parts";
 import { Tabs } from "~/components/tabs";
 import { useT, type MessageKey } from "~/i18n";
+import { editPostPath, postPath, replyPath } from "~/links";
 import { useCountText } from "~/i18n/format";
 
 export const handle: CommunityRouteHandle = { ownHeading: true };
@@ -115,8 +116,10 @@ export default function ModerationQueuePage() {
 function QueueEntry({ item, view, reasons, failure, now }: { item: Item; view: QueueView; reasons: readonly ModerationReason[]; failure?: FormFailureData; now: Date }) {
   const t = useT();
   const countText = useCountText();
-  const href = item.kind === "question" ? `/questions/${item.question.id}` : `/questions/${item.question.id}#${item.kind}-${item.id}`;
-  const context = t("queue.context", { kind: t(`queue.kind.${item.kind}`), title: item.question.title });
+  const replyKind = item.kind === "answer" || item.kind === "comment" ? item.kind : null;
+  const isPost = replyKind === null;
+  const href = replyKind ? replyPath(item.post, { kind: replyKind, id: item.id }) : postPath(item.post.kind, item.post.id);
+  const context = t("queue.context", { kind: t(`queue.kind.${item.kind}`), title: item.post.title });
   const headingId = `queue-item-${item.id}`;
   return (
     <li className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -131,7 +134,7 @@ function QueueEntry({ item, view, reasons, failure, now }: { item: Item; view: Q
         </div>
         <h2 id={headingId} className="text-lg font-semibold">
           <a href={href} className="text-brand-700 underline underline-offset-2">
-            {item.kind === "question" ? item.question.title : t("queue.replyTo", { kind: t(`queue.kind.${item.kind}`), title: item.question.title })}
+            {isPost ? item.post.title : t("queue.replyTo", { kind: t(`queue.kind.${item.kind}`), title: item.post.title })}
           </a>
         </h2>
         <p className="text-sm text-slate-700">
@@ -168,17 +171,18 @@ function QueueEntry({ item, view, reasons, failure, now }: { item: Item; view: Q
             <QueueHide item={item} view={view} reasons={reasons} context={context} failure={failureAbout(failure, "hide", item.id)} />
           )}
           {item.flags.length ? <FlagDecision item={item} view={view} context={context} /> : null}
-          {item.kind === "question" ? (
-            <a href={`/questions/${item.id}/edit`} className={smallButtonClass}>
+          {isPost ? (
+            <a href={editPostPath(item.post.kind, item.id)} className={smallButtonClass}>
               {t("question.edit")}
               <span className="sr-only"> {context}</span>
             </a>
-          ) : (
+          ) : item.post.kind === "question" ? (
+            // Replies are edited on their own form, which knows questions' answers and comments only.
             <a href={`/replies/${item.id}/edit`} className={smallButtonClass}>
               {t("question.edit")}
               <span className="sr-only"> {context}</span>
             </a>
-          )}
+          ) : null}
         </div>
       </article>
     </li>

@@ -50,6 +50,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, next
 /** The messages that the community's actions (here and in its sub-pages) redirect with. */
 const notices: Record<string, MessageKey> = {
   joined: "communities.notice.joined",
+  ideaDeleted: "ideas.notice.deleted",
+  tutorialDeleted: "tutorial.notice.deleted",
   requested: "communities.notice.requested",
   left: "communities.notice.left",
   created: "communities.notice.created",
@@ -74,6 +76,7 @@ const sections: Section[] = [
   { path: "", label: "community.tab.questions" },
   { path: "/tutorials", label: "community.tab.tutorials" },
   { path: "/ideas", label: "community.tab.ideas" },
+  { path: "/events", label: "community.tab.events" },
   { path: "/members", label: "community.tab.members" },
   { path: "/about", label: "community.tab.about" },
   // The moderators' own tabs.

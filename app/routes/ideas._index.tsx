@@ -1,36 +1,40 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
-import { requireUser } from "../../server/http/respond";
-import { EmptyState } from "~/components/empty-state";
-import { secondaryButtonClass } from "~/components/forms";
+import { useLoaderData } from "@remix-run/react";
+import { handleLoad, requireUser } from "../../server/http/respond";
+import { listAllIdeas, parseIdeaStatus, parseIdeaTab } from "../../server/ideas/list-ideas";
+import { IdeaListSection } from "~/components/idea-list";
 import { useT } from "~/i18n";
 import { pageTitle } from "~/i18n/format";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("ideas.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireUser(request, context.user);
-  return null;
+  const viewer = requireUser(request, context.user);
+  const url = new URL(request.url);
+  const tab = parseIdeaTab(url.searchParams.get("tab"));
+  const status = parseIdeaStatus(url.searchParams.get("status"));
+  const page = await handleLoad(() => listAllIdeas(context.guilde, { viewer, tab, status, cursor: url.searchParams.get("cursor") }));
+  return { tab, status, ideas: page.items, nextCursor: page.nextCursor };
 }
 
-/** Idea threads land later; the page exists so that the main navigation leads somewhere useful. */
+/** Ideas across every community the viewer may read. Proposing happens in a community. */
 export default function Ideas() {
+  const { tab, status, ideas, nextCursor } = useLoaderData<typeof loader>();
   const t = useT();
   return (
-    <section aria-labelledby="ideas-title" className="flex flex-col gap-4">
-      <h1 id="ideas-title" className="text-2xl font-bold">
-        {t("ideas.title")}
-      </h1>
-      <p className="max-w-prose text-slate-700">{t("ideas.intro")}</p>
-      <EmptyState
-        action={
-          <Link to="/communities" className={secondaryButtonClass}>
-            {t("ideas.browseCommunities")}
-          </Link>
-        }
-      >
-        {t("ideas.coming")}
-      </EmptyState>
-    </section>
+    <div className="flex flex-col gap-4">
+      <IdeaListSection
+        headingId="ideas-title"
+        heading={t("ideas.title")}
+        headingLevel="h1"
+        base="/ideas"
+        tab={tab}
+        status={status}
+        ideas={ideas}
+        nextCursor={nextCursor}
+        showCommunity
+      />
+      <p className="max-w-prose text-slate-700">{t("ideas.page.intro")}</p>
+    </div>
   );
 }

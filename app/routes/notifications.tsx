@@ -8,10 +8,12 @@ import { listNotifications, markNotificationsRead } from "../../server/notificat
 import { Badge } from "~/components/badge";
 import { isModerationReason } from "~/components/moderation-forms";
 import { EmptyState } from "~/components/empty-state";
+import { ideaStatusValues, type IdeaStatusValue } from "~/components/idea-list";
 import { Pagination } from "~/components/pagination";
 import { RelativeTime } from "~/components/question-parts";
 import { fillSlots } from "~/components/slots";
 import { useT, type MessageKey } from "~/i18n";
+import { postPath, replyPath } from "~/links";
 import { pageTitle, useCountText } from "~/i18n/format";
 import { useRefetchOnNotification } from "~/realtime/live";
 
@@ -78,26 +80,33 @@ export default function Notifications() {
   );
 }
 
-/** Where a notification leads: the question (at the answer or comment it is about), or the community. */
+/** Where a notification leads: the question, idea or tutorial (at the answer or comment it is about), or the community. */
 function notificationHref(notification: Notification): string | null {
   // What waits for a moderator is decided in the community's moderation queue.
   if ((notification.kind === "awaiting_approval" || notification.kind === "content_flagged") && notification.community) {
     return `/c/${notification.community.slug}/moderation?view=${notification.kind === "awaiting_approval" ? "held" : "flagged"}`;
   }
+  if (notification.eventId) return `/events/${notification.eventId}`;
   if (notification.postId) {
-    const anchor = notification.replyId && notification.replyKind ? `#${notification.replyKind}-${notification.replyId}` : "";
-    return `/questions/${notification.postId}${anchor}`;
+    // Ideas' own notifications are about ideas, whatever kind a removed post's row no longer tells.
+    const post = { kind: notification.kind.startsWith("idea_") ? ("idea" as const) : (notification.postKind ?? "question"), id: notification.postId };
+    // Comments on ideas and tutorials are the only replies there.
+    const replyKind = notification.replyKind ?? (post.kind === "question" ? null : "comment");
+    return notification.replyId && replyKind ? replyPath(post, { kind: replyKind, id: notification.replyId }) : postPath(post.kind, post.id);
   }
   if (!notification.community) return null;
   const { slug } = notification.community;
   return notification.kind === "join_request" || notification.kind === "monitor_application" ? `/c/${slug}/members` : `/c/${slug}`;
 }
 
+const isIdeaStatus = (value: string | undefined): value is IdeaStatusValue => ideaStatusValues.some((status) => status === value);
+
 function sentenceKey(notification: Notification): MessageKey {
   const { kind, summary } = notification;
   if (kind === "join_request_decided" || kind === "monitor_application_decided") {
     return `notification.${kind}.${summary.decision === "approve" ? "approve" : "decline"}`;
   }
+  if (kind === "idea_status_changed") return `notification.idea_status_changed.${isIdeaStatus(summary.decision) ? summary.decision : "proposed"}`;
   return `notification.${kind}`;
 }
 

@@ -10,6 +10,7 @@ import { comment } from "../../server/questions/comment";
 import { deleteQuestion, deleteReply } from "../../server/questions/delete";
 import { followQuestion } from "../../server/questions/follow-question";
 import { getQuestion, type QuestionThread } from "../../server/questions/get-question";
+import { importAttribution } from "../../server/import/attribution";
 import { closeQuestion, lockQuestion, pinQuestion, reopenQuestion } from "../../server/questions/moderate-question";
 import { flagReason } from "../../db/schema";
 import { approveContent } from "../../server/moderation/approve-content";
@@ -18,11 +19,13 @@ import { hideContent, restoreContent } from "../../server/moderation/hide-conten
 import type { ContentRef } from "../../server/moderation/content";
 import { moveQuestion } from "../../server/moderation/move-question";
 import { vote } from "../../server/questions/vote";
+import { tutorialsCitedIn } from "../../server/tutorials/tutorials-cited-in";
 import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
 import { Badge, TagList } from "~/components/badge";
 import { FlagDisclosure, HideDisclosure, ModerationButton, failureAbout, type ModerationReason } from "~/components/moderation-forms";
 import { Notice, noticeHref } from "~/components/notice";
 import { Author, CommunityLink, RelativeTime, RenderedMarkdown } from "~/components/question-parts";
+import { CitedTutorialCard } from "~/components/tutorial-list";
 import { fillSlots } from "~/components/slots";
 import { translateServerMessage, useT, type MessageKey } from "~/i18n";
 import { useCountText } from "~/i18n/format";
@@ -34,8 +37,15 @@ const closeReasons = ["duplicate", "off_topic", "resolved", "other"] as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
-  const thread = await handleLoad(() => getQuestion(context.guilde, { viewer, questionId: params.questionId ?? "" }));
-  return { thread: withoutMarkdownSources(thread), now: new Date(), flagReasons: flagReason.enumValues };
+  const questionId = params.questionId ?? "";
+  // The tutorials its answers cite load alongside the thread (only those the viewer may read).
+  // The import attribution is only returned alongside a thread getQuestion let the viewer read.
+  const [thread, citations, imported] = await Promise.all([
+    handleLoad(() => getQuestion(context.guilde, { viewer, questionId })),
+    tutorialsCitedIn(context.guilde, { viewer, questionId }),
+    importAttribution(context.guilde, { questionId }),
+  ]);
+  return { thread: withoutMarkdownSources(thread), now: new Date(), flagReasons: flagReason.enumValues, citations, imported };
 }
 
 /** The page shows the rendered HTML; sending the Markdown sources too would double its weight. */
@@ -227,7 +237,7 @@ function failedFormAnchor(failure: FormFailureData): string | null {
 }
 
 export default function QuestionPage() {
-  const { thread, now, flagReasons } = useLoaderData<typeof loader>();
+  const { thread, now, flagReasons, imported } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
@@ -270,6 +280,18 @@ export default function QuestionPage() {
             </span>
             {question.editedAt ? <EditedMark targetId={question.id} /> : null}
           </p>
+          {imported ? (
+            <p className="text-sm text-slate-700">
+              {fillSlots(t("question.importedFrom"), {
+                site: (
+                  <a href={imported.url} rel="nofollow noopener" className="underline underline-offset-2">
+                    {imported.site}
+                  </a>
+                ),
+                license: imported.license,
+              })}
+            </p>
+          ) : null}
           {live.viewers > 1 ? <p className="text-sm text-slate-700">{countText("realtime.viewing", live.viewers)}</p> : null}
           <p aria-live="polite" className="sr-only">
             {live.announcement ? t(live.announcement) : ""}
@@ -518,6 +540,7 @@ function DeleteDisclosure({ replyId, context, confirm, submit }: { replyId?: str
 function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAccept: boolean; failure?: FormFailureData; now: Date }) {
   const t = useT();
   const replyModeration = useReplyModeration();
+  const cited = useLoaderData<typeof loader>().citations.find((citation) => citation.replyId === answer.id);
   const headingId = `answer-${answer.id}-heading`;
   return (
     <li
@@ -548,6 +571,7 @@ function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAc
           {answer.editedAt ? <EditedMark targetId={answer.id} /> : null}
         </div>
         <RenderedMarkdown html={answer.bodyHtml} />
+        <CitedTutorialCard tutorial={cited} />
         <ActionRow>
           {mayAccept && !answer.deleted && !answer.hidden ? (
             <Form method="post" preventScrollReset>
@@ -798,6 +822,9 @@ function AnswerForm({ thread, failure }: { thread: Thread; failure?: FormFailure
           <input type="hidden" name="intent" value="answer" />
           <Field name="body" id="answer-body" label="answer.form.field" hint="markdown.help" failure={failure}>
             {(props) => <textarea {...props} required rows={10} className={`${inputClass} font-mono text-sm`} />}
+          </Field>
+          <Field name="tutorial" id="answer-tutorial" label="tutorial.cite.field" hint="tutorial.cite.hint" failure={failure}>
+            {(props) => <input {...props} maxLength={300} className={inputClass} />}
           </Field>
           <div>
             <button type="submit" className={buttonClass}>

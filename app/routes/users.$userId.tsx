@@ -5,9 +5,11 @@ import { Invalid } from "../../server/errors";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import { liftSuspension, suspendUser } from "../../server/moderation/suspend-user";
 import { getProfile } from "../../server/people/get-profile";
+import { tutorialsBy } from "../../server/tutorials/list-tutorials";
 import { Badge } from "~/components/badge";
 import { Field, FormMessage, inputClass, isFormFailure, secondaryButtonClass, type FormFailureData } from "~/components/forms";
 import { Notice, noticeHref } from "~/components/notice";
+import { TutorialList } from "~/components/tutorial-list";
 import { fillSlots } from "~/components/slots";
 import { formatDate, useLocale, useT } from "~/i18n";
 import { formatMonthYear } from "~/i18n/format";
@@ -17,7 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
   const profile = await handleLoad(() => getProfile(context.guilde, { viewer, userId: params.userId ?? "" }));
-  return { profile, isSelf: viewer.id === profile.id };
+  // Their published tutorials, in the communities the viewer may read (monitors' know-how, first of all).
+  const tutorials = await tutorialsBy(context.guilde, { viewer, authorId: profile.id });
+  return { profile, isSelf: viewer.id === profile.id, tutorials: tutorials.items };
 }
 
 /** Administrators suspend an account, or lift its suspension (see server/moderation/suspend-user.ts). */
@@ -40,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { profile, isSelf } = useLoaderData<typeof loader>();
+  const { profile, isSelf, tutorials } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
@@ -100,6 +104,14 @@ export default function ProfilePage() {
           <p className="mt-2 text-slate-600">{t("profile.noCommunities")}</p>
         )}
       </section>
+      {tutorials.length ? (
+        <section aria-labelledby="profile-tutorials" className="mt-8 flex flex-col gap-3">
+          <h2 id="profile-tutorials" className="text-lg font-semibold">
+            {t("tutorial.profileHeading")}
+          </h2>
+          <TutorialList tutorials={tutorials} label={t("tutorial.profileHeading")} showCommunity />
+        </section>
+      ) : null}
     </article>
     {profile.account ? <AccountPanel account={profile.account} name={profile.displayName} failure={failure} /> : null}
     </div>

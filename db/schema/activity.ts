@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./people";
 
@@ -16,6 +17,13 @@ export const notificationKind = pgEnum("notification_kind", [
   "content_approved",
   "awaiting_approval",
   "content_flagged",
+  "idea_status_changed",
+  "idea_comment",
+  "idea_merged",
+  "idea_adopted",
+  "event_reminder",
+  "event_promoted",
+  "event_cancelled",
 ]);
 
 /**
@@ -34,11 +42,17 @@ export const notifications = pgTable(
     communityId: text("community_id"),
     postId: text("post_id"),
     replyId: text("reply_id"),
+    /** A community event the notification is about (its reminder, a seat freed, its cancellation). */
+    eventId: text("event_id"),
     summary: jsonb("summary").$type<{ title?: string; excerpt?: string; note?: string; decision?: string; reason?: string }>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (table) => [index("notifications_user_idx").on(table.userId, table.createdAt.desc(), table.id.desc())],
+  (table) => [
+    index("notifications_user_idx").on(table.userId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    // The bell's count, on every page: only the unread rows, not a person's whole history.
+    index("notifications_unread_idx").on(table.userId).where(sql`read_at is null`),
+  ],
 );
 
 /**
@@ -59,8 +73,8 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("audit_log_community_idx").on(table.communityId, table.createdAt.desc()),
-    index("audit_log_created_idx").on(table.createdAt.desc(), table.id.desc()),
+    index("audit_log_community_idx").on(table.communityId, table.createdAt.desc().nullsFirst()),
+    index("audit_log_created_idx").on(table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
     index("audit_log_target_idx").on(table.targetId),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./people";
 
 /** internal: every employee; private: members approved by a moderator; open: employees and invited customers. */
@@ -24,6 +24,14 @@ export const communities = pgTable("communities", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
   premoderation: premoderation("premoderation").notNull().default("customers_first_post"),
+  /**
+   * Its listed questions (neither deleted nor hidden), and of those the unanswered and the solved ones:
+   * kept by a trigger on `posts` in the transaction of every change (migration community_question_counts),
+   * so that the community page never counts its posts.
+   */
+  questionCount: integer("question_count").notNull().default(0),
+  unansweredCount: integer("unanswered_count").notNull().default(0),
+  solvedCount: integer("solved_count").notNull().default(0),
 });
 
 export const communityMembers = pgTable(

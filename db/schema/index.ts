@@ -4,3 +4,7 @@ export * from "./posts";
 export * from "./activity";
 export * from "./search";
 export * from "./moderation";
+export * from "./ideas";
+export * from "./tutorials";
+export * from "./imports";
+export * from "./events";

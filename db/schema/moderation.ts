@@ -38,7 +38,7 @@ export const flags = pgTable(
   },
   (table) => [
     uniqueIndex("flags_one_open_per_reporter_idx").on(table.reporterId, table.targetId).where(sql`status = 'open'`),
-    index("flags_community_status_idx").on(table.communityId, table.status, table.createdAt.desc()),
+    index("flags_community_status_idx").on(table.communityId, table.status, table.createdAt.desc().nullsFirst()),
     index("flags_target_idx").on(table.targetId, table.status),
   ],
 );
@@ -66,7 +66,7 @@ export const invitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedById: text("revoked_by_id").references(() => users.id),
   },
-  (table) => [index("invitations_community_idx").on(table.communityId, table.createdAt.desc(), table.id.desc()), index("invitations_email_idx").on(table.email)],
+  (table) => [index("invitations_community_idx").on(table.communityId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()), index("invitations_email_idx").on(table.email)],
 );
 
 export type Flag = typeof flags.$inferSelect;

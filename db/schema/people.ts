@@ -37,6 +37,11 @@ export const users = pgTable(
     suspensionReason: text("suspension_reason"),
     /** A customer account an administrator closed: it cannot sign in until reactivated. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * An account an import created for an author of another forum (its profile URL there). It has no
+     * password, so nobody signs in as it until an administrator invites its owner to claim it.
+     */
+    importedFrom: text("imported_from"),
   },
   (table) => [index("users_site_idx").on(table.siteId)],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
 import { sites, users } from "./people";
 
@@ -9,8 +9,9 @@ export const closeReason = pgEnum("close_reason", ["duplicate", "off_topic", "re
 /**
  * Why a post or reply is hidden. A post held for approval (pre-moderation) is a hidden one, so that
  * every list, feed, count, notification and search that leaves hidden content out leaves it out too.
+ * A tutorial's draft is hidden for the same reason ('draft'): only its author sees it until published.
  */
-export const hiddenReason = pgEnum("hidden_reason", ["awaiting_approval", "spam", "off_topic", "abusive", "confidential", "other"]);
+export const hiddenReason = pgEnum("hidden_reason", ["awaiting_approval", "spam", "off_topic", "abusive", "confidential", "other", "draft"]);
 
 /** Questions now; tutorials, ideas and discussions share the table and add their own columns. */
 export const posts = pgTable(
@@ -50,16 +51,21 @@ export const posts = pgTable(
     lockedAt: timestamp("locked_at", { withTimezone: true }),
   },
   (table) => [
-    index("posts_community_newest_idx").on(table.communityId, table.kind, table.createdAt.desc(), table.id.desc()),
-    index("posts_community_activity_idx").on(table.communityId, table.lastActivityAt.desc(), table.id.desc()),
-    index("posts_community_top_idx").on(table.communityId, table.kind, table.score.desc(), table.id.desc()),
+    // Descending keys are NULLS FIRST, as a plain `order by … desc` sorts: Drizzle's `.desc()` alone is
+    // NULLS LAST, which PostgreSQL cannot walk for such an order and sorts instead (the columns are NOT NULL).
+    index("posts_community_newest_idx").on(table.communityId, table.kind, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("posts_community_activity_idx").on(table.communityId, table.lastActivityAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("posts_community_top_idx").on(table.communityId, table.kind, table.score.desc().nullsFirst(), table.id.desc().nullsFirst()),
     index("posts_unanswered_idx")
-      .on(table.communityId, table.createdAt.desc(), table.id.desc())
+      .on(table.communityId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst())
       .where(sql`answer_count = 0 and deleted_at is null and kind = 'question'`),
     index("posts_solved_idx")
-      .on(table.communityId, table.createdAt.desc(), table.id.desc())
+      .on(table.communityId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst())
       .where(sql`accepted_answer_id is not null and deleted_at is null`),
-    index("posts_author_idx").on(table.authorId, table.createdAt.desc()),
+    index("posts_pinned_idx")
+      .on(table.communityId, table.pinnedAt.desc().nullsFirst())
+      .where(sql`pinned_at is not null`),
+    index("posts_author_idx").on(table.authorId, table.createdAt.desc().nullsFirst()),
     index("posts_duplicate_of_idx").on(table.duplicateOfId),
   ],
 );
@@ -90,7 +96,7 @@ export const replies = pgTable(
   },
   (table) => [
     index("replies_post_idx").on(table.postId, table.kind, table.createdAt),
-    index("replies_author_idx").on(table.authorId, table.createdAt.desc()),
+    index("replies_author_idx").on(table.authorId, table.createdAt.desc().nullsFirst()),
   ],
 );
 
@@ -120,6 +126,8 @@ export const revisions = pgTable(
     title: text("title"),
     body: text("body").notNull(),
     tags: text("tags").array(),
+    /** The other parts of a post's text as they were, by name: an idea's proposal and benefit. */
+    sections: jsonb("sections").$type<Record<string, string>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("revisions_target_idx").on(table.targetId, table.createdAt)],

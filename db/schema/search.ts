@@ -55,6 +55,20 @@ export const searchDocuments = pgTable(
 );
 
 /**
+ * How many questions hold each lexeme, in their title (`title_vector`) and anywhere (`vector`): the
+ * rarity that similar questions weigh words by. Counted again with ts_stat by the outbox worker when
+ * the questions changed enough (server/search/term-statistics.ts); rarity need not be exact, and
+ * counting at query time through the GIN indexes costs a second on common words at 100,000 questions.
+ * The row whose term is '' (never a lexeme) holds the number of questions counted.
+ */
+export const searchTermStatistics = pgTable("search_term_statistics", {
+  term: text("term").primaryKey(),
+  titles: integer("titles").notNull(),
+  texts: integer("texts").notNull(),
+  countedAt: timestamp("counted_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Documents to rebuild, written in the same transaction as the change that calls for it. Workers
  * lease rows (FOR UPDATE SKIP LOCKED), rebuild the documents from the database, and delete the rows;
  * a failure puts the row back with a later `available_at` (exponential backoff).

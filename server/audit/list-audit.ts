@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, ilike, like, lt, sql, type SQL } from "drizzle-orm";
+import { isLinkedPostKind, postPath, replyPath } from "../../app/links";
 import { auditLog, communities, users } from "../../db/schema";
 import { loadCommunity } from "../communities/access";
 import type { Guilde } from "../context";
@@ -24,7 +25,7 @@ export interface AuditEntryView {
 }
 
 /** The families of actions the filter offers (an action is `family.verb`). */
-export const auditActionFamilies = ["question", "answer", "comment", "flags", "community", "member", "moderator", "monitor", "invitation", "user", "customer", "site"] as const;
+export const auditActionFamilies = ["question", "idea", "tutorial", "answer", "comment", "flags", "community", "member", "moderator", "monitor", "invitation", "user", "customer", "site"] as const;
 
 type AuditFilters = ReturnType<typeof auditFilterSchema.parse>;
 
@@ -105,10 +106,15 @@ async function auditPage(guilde: Guilde, filters: AuditFilters, scope: SQL | und
 function targetHref(kind: AuditTargetKind, id: string, details: Record<string, unknown>, communitySlug: string | null): string | null {
   switch (kind) {
     case "question":
-      return `/questions/${id}`;
+    case "idea":
+    case "tutorial":
+      return postPath(kind, id);
     case "answer":
     case "comment":
-      return typeof details.questionId === "string" ? `/questions/${details.questionId}#${kind}-${id}` : `/revisions/${id}`;
+      // Replies on questions name their question; on ideas and tutorials, their post's kind and id.
+      if (typeof details.questionId === "string") return replyPath({ kind: "question", id: details.questionId }, { kind, id });
+      if (isLinkedPostKind(details.postKind) && typeof details.postId === "string") return replyPath({ kind: details.postKind, id: details.postId }, { kind, id });
+      return `/revisions/${id}`;
     case "community":
       return communitySlug ? `/c/${communitySlug}` : null;
     case "member":

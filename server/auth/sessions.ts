@@ -3,8 +3,8 @@
  * upstream: replacing it must touch this file only.
  */
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { Lucia, TimeSpan, verifyRequestOrigin } from "lucia";
-import { eq } from "drizzle-orm";
+import { Lucia, TimeSpan, verifyRequestOrigin, type DatabaseSession, type DatabaseUser } from "lucia";
+import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
 import { sessions, users, type User } from "../../db/schema";
 import { accountBlock } from "./account-status";
@@ -27,8 +27,37 @@ export interface ValidatedSession {
 
 export type Sessions = ReturnType<typeof createSessions>;
 
+/**
+ * The Drizzle adapter, with the lookup every page request makes prepared once: building that query
+ * again on each request cost more than running it.
+ */
+class PreparedSessionAdapter extends DrizzlePostgreSQLAdapter {
+  private readonly sessionAndUser;
+
+  constructor(db: Database) {
+    super(db as never, sessions, users);
+    this.sessionAndUser = db
+      .select({ user: users, session: sessions })
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .where(eq(sessions.id, sql.placeholder("sessionId")))
+      .prepare("session_and_user");
+  }
+
+  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const [row] = await this.sessionAndUser.execute({ sessionId });
+    if (!row) return [null, null];
+    const { id, userId, expiresAt, ...sessionAttributes } = row.session;
+    const { id: _userId, ...userAttributes } = row.user;
+    return [
+      { id, userId, expiresAt, attributes: sessionAttributes },
+      { id: row.user.id, attributes: userAttributes as unknown as DatabaseUser["attributes"] },
+    ];
+  }
+}
+
 export function createSessions(db: Database, options: { secureCookies: boolean }) {
-  const adapter = new DrizzlePostgreSQLAdapter(db as never, sessions, users);
+  const adapter = new PreparedSessionAdapter(db);
   const lucia = new Lucia(adapter, {
     // Sessions last 30 days and are extended while used (Lucia renews past half-life).
     sessionExpiresIn: new TimeSpan(30, "d"),

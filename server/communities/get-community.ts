@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { communityMembers, monitorApplications, posts, sites, users, type Community } from "../../db/schema";
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import { communityMembers, monitorApplications, sites, users, type Community } from "../../db/schema";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { can, type CommunityAccess, type Viewer } from "../policy";
@@ -64,16 +64,12 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
 
   const [counts, monitors, moderators, pending] = may.read
     ? await Promise.all([
+        // The question counts are kept on the community row (migration community_question_counts).
         guilde.db
-          .select({
-            members: sql<number>`(select count(*)::int from ${communityMembers} where ${communityMembers.communityId} = ${community.id} and ${communityMembers.status} = 'active')`,
-            questions: sql<number>`count(*)::int`,
-            unanswered: sql<number>`(count(*) filter (where ${posts.answerCount} = 0))::int`,
-            solved: sql<number>`(count(*) filter (where ${posts.acceptedAnswerId} is not null))::int`,
-          })
-          .from(posts)
-          .where(and(eq(posts.communityId, community.id), eq(posts.kind, "question"), sql`${posts.deletedAt} is null and ${posts.hiddenAt} is null`))
-          .then((rows) => rows[0]),
+          .select({ members: count() })
+          .from(communityMembers)
+          .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.status, "active")))
+          .then(([row]) => ({ members: row.members, questions: community.questionCount, unanswered: community.unansweredCount, solved: community.solvedCount })),
         guilde.db
           .select({
             id: users.id,

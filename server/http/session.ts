@@ -9,6 +9,7 @@ declare global {
       cspNonce: string;
       user: SessionUser | null;
       sessionId: string | null;
+      requestStartedAt: number;
     }
   }
 }

@@ -9,7 +9,8 @@ import type { Viewer } from "../policy";
 import { announceAnswer } from "../questions/answer-question";
 import { announceQuestion } from "../questions/ask-question";
 import { announceComment } from "../questions/comment";
-import { contentRef, ensureOnContent, loadVisibleContent, type ContentRef } from "./content";
+import { announceIdeaComment } from "../ideas/comment-on-idea";
+import { contentRef, ensureOnContent, loadVisibleContent, placeDetails, type ContentRef } from "./content";
 import { setVisibility } from "./moderated-writes";
 
 /**
@@ -31,6 +32,7 @@ export async function approveContent(guilde: Guilde, { viewer, contentId }: { vi
     } else {
       const [reply] = await tx.select().from(replies).where(eq(replies.id, content.id));
       if (content.kind === "answer") await announceAnswer(tx, { answer: reply, question: content.post, community, emit });
+      else if (content.post.kind === "idea") await announceIdeaComment(tx, { emit, idea: content.post, community, comment: reply });
       else await announceComment(tx, { comment: reply, question: content.post, community, emit });
     }
     await recordAudit(tx, {
@@ -39,12 +41,12 @@ export async function approveContent(guilde: Guilde, { viewer, contentId }: { vi
       targetKind: content.kind,
       targetId: content.id,
       communityId: community.id,
-      details: content.reply ? { questionId: content.post.id } : {},
+      details: placeDetails(content),
     });
     await notifyAboutPost(tx, {
       emit,
       recipientIds: [content.authorId],
-      post: content.kind === "question" ? { ...content.post, hiddenAt: null } : content.post,
+      post: content.reply ? content.post : { ...content.post, hiddenAt: null },
       community,
       draft: { kind: "content_approved", actorId: viewer.id, replyId: content.reply?.id ?? null, summary: { title: content.post.title } },
     });

@@ -4,7 +4,7 @@ import { write } from "../events";
 import { Conflict } from "../errors";
 import type { Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
-import { ensureOnContent, loadVisibleContent } from "./content";
+import { ensureOnContent, loadVisibleContent, placeDetails } from "./content";
 import { closeOpenFlags } from "./moderated-writes";
 import { flagDecisionSchema, type FlagDecisionInput } from "./schemas";
 
@@ -30,7 +30,7 @@ export async function decideFlags(
       targetId: content.id,
       communityId: content.community.id,
       reason: data.note || null,
-      details: { flags: closed, ...(content.reply ? { questionId: content.post.id } : {}) },
+      details: { flags: closed, ...placeDetails(content) },
     });
     return { closed };
   });

@@ -13,7 +13,7 @@ import { contentRef, ensureOnContent, loadVisibleContent, type ContentRef } from
 import { flagSchema, type FlagInput } from "./schemas";
 
 /**
- * Anyone who can see a question, answer or comment (not their own) flags it for the moderators, once
+ * Anyone who can see a question, idea, tutorial, answer or comment (not their own) flags it for the moderators, once
  * while their flag is open. The community's moderators are told of an item's first open flag.
  */
 export async function flagContent(

@@ -6,12 +6,12 @@ import { recordAudit } from "../audit/record";
 import { notifyAboutPost } from "../notifications/notify";
 import type { Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
-import { contentRef, ensureOnContent, loadVisibleContent, type ContentRef } from "./content";
+import { contentRef, ensureOnContent, loadVisibleContent, placeDetails, type ContentRef } from "./content";
 import { closeOpenFlags, emitVisibilityChange, setVisibility } from "./moderated-writes";
 import { hideSchema, type HideInput } from "./schemas";
 
 /**
- * A moderator hides a question, answer or comment at once: it leaves every list, feed and search
+ * A moderator hides a question, idea, tutorial, answer or comment at once: it leaves every list, feed and search
  * result for everyone but its author and the moderators, its open flags are resolved, and its author
  * is told why. Hiding content held for approval rejects it.
  */
@@ -36,12 +36,12 @@ export async function hideContent(
       targetId: content.id,
       communityId: content.community.id,
       reason: data.reason,
-      details: { ...(note ? { note } : {}), ...(flagsResolved ? { flagsResolved } : {}), ...(content.reply ? { questionId: content.post.id } : {}) },
+      details: { ...(note ? { note } : {}), ...(flagsResolved ? { flagsResolved } : {}), ...placeDetails(content) },
     });
     await notifyAboutPost(tx, {
       emit,
       recipientIds: [content.authorId],
-      post: content.kind === "question" ? { ...content.post, hiddenAt: new Date() } : content.post,
+      post: content.reply ? content.post : { ...content.post, hiddenAt: new Date() },
       community: content.community,
       draft: {
         kind: "content_hidden",
@@ -68,7 +68,7 @@ export async function restoreContent(guilde: Guilde, { viewer, contentId }: { vi
       targetKind: content.kind,
       targetId: content.id,
       communityId: content.community.id,
-      details: { previousReason: content.hiddenReason, ...(content.reply ? { questionId: content.post.id } : {}) },
+      details: { previousReason: content.hiddenReason, ...placeDetails(content) },
     });
     return contentRef(content);
   });

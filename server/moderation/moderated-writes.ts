@@ -13,7 +13,7 @@ export interface Visibility {
 
 /** Sets whether the content is hidden (and why); a published answer counts on its question only while visible. */
 export async function setVisibility(tx: Transaction, content: ModeratedContent, visibility: Visibility): Promise<void> {
-  if (content.kind === "question") {
+  if (!content.reply) {
     await tx.update(posts).set(visibility).where(eq(posts.id, content.id));
     return;
   }
@@ -44,9 +44,11 @@ export async function closeOpenFlags(
 
 /** Tells the subscribers (live pages, the search index) that the content's visibility changed. */
 export function emitVisibilityChange(emit: Emit, content: ModeratedContent, change: "hidden" | "restored"): void {
-  if (content.kind === "question") {
-    emit({ type: "question.changed", communityId: content.community.id, questionId: content.id, change });
-  } else {
-    emit({ type: "reply.changed", communityId: content.community.id, questionId: content.post.id, replyId: content.id, change });
-  }
+  const communityId = content.community.id;
+  if (content.kind === "question") emit({ type: "question.changed", communityId, questionId: content.id, change });
+  else if (content.kind === "idea") emit({ type: "idea.changed", communityId, ideaId: content.id, change });
+  else if (content.kind === "tutorial") emit({ type: "tutorial.changed", communityId, tutorialId: content.id, change });
+  // An idea's page hears of its comments through the idea (a tutorial's comments are a question's replies).
+  else if (content.post.kind === "idea") emit({ type: "idea.changed", communityId, ideaId: content.post.id, change: "comment" });
+  else emit({ type: "reply.changed", communityId, questionId: content.post.id, replyId: content.id, change });
 }

@@ -8,14 +8,16 @@ import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { decodeCursor, encodeCursor, type Page } from "../pagination";
 import { can, type Viewer } from "../policy";
+import { isModeratedPostKind, type ContentKind, type ModeratedPostKind } from "./content";
 
 export const queueViews = ["flagged", "held", "hidden"] as const;
 export type QueueView = (typeof queueViews)[number];
 
 export interface QueueItem {
   id: string;
-  kind: "question" | "answer" | "comment";
-  question: { id: string; title: string };
+  kind: ContentKind;
+  /** The item itself when it is a post, or the post the answer or comment belongs to. */
+  post: { kind: ModeratedPostKind; id: string; title: string };
   /** The start of its text, as plain text. */
   excerpt: string;
   author: { id: string; displayName: string; role: "admin" | "employee" | "customer"; siteName: string | null } | null;
@@ -33,7 +35,7 @@ export interface ModerationQueue {
 }
 
 /**
- * A community's moderation queue, for its moderators: items with open flags (latest flag first), items
+ * A community's moderation queue, for its moderators: questions, ideas, tutorials, answers and comments with open flags (latest flag first), items
  * held for approval (oldest first, as they came), and hidden items (to restore). Each with its context.
  */
 export async function moderationQueue(
@@ -64,15 +66,16 @@ function stateUnion(communityId: string, state: "held" | "hidden") {
   const condition = (table: "p" | "r") =>
     state === "held"
       ? sql.raw(`${table}.hidden_reason = 'awaiting_approval'`)
-      : sql.raw(`${table}.hidden_at is not null and ${table}.hidden_reason <> 'awaiting_approval'`);
+      : // A tutorial's draft is hidden too, but its author's work, not a moderator's decision.
+        sql.raw(`${table}.hidden_at is not null and ${table}.hidden_reason not in ('awaiting_approval', 'draft')`);
   // Truncated to milliseconds, as the keyset cursor carries it (a post's default creation time has microseconds).
   const at = (table: "p" | "r") => sql.raw(`date_trunc('milliseconds', ${table}.${state === "held" ? "created_at" : "hidden_at"})`);
   return sql`(
     select p.id, ${at("p")} as at from ${posts} p
-      where p.community_id = ${communityId} and p.kind = 'question' and p.deleted_at is null and ${condition("p")}
+      where p.community_id = ${communityId} and p.kind in ('question', 'idea', 'tutorial') and p.deleted_at is null and ${condition("p")}
     union all
     select r.id, ${at("r")} as at from ${replies} r join ${posts} p on p.id = r.post_id
-      where p.community_id = ${communityId} and r.deleted_at is null and p.deleted_at is null and ${condition("r")}
+      where p.community_id = ${communityId} and p.kind in ('question', 'idea', 'tutorial') and r.deleted_at is null and p.deleted_at is null and ${condition("r")}
   )`;
 }
 
@@ -116,16 +119,16 @@ async function listedIds(
   return resultRows<{ id: string; at: Date | string }>(result).map((row) => ({ id: row.id, at: new Date(row.at) }));
 }
 
-/** The items with what a moderator needs to decide: the text, its author, its question, its open flags. */
+/** The items with what a moderator needs to decide: the text, its author, its post, its open flags. */
 async function withContext(guilde: Guilde, ids: string[]): Promise<QueueItem[]> {
   if (ids.length === 0) return [];
-  const questions = alias(posts, "questions");
+  const parents = alias(posts, "parents");
   const [postRows, replyRows, flagRows] = await Promise.all([
     guilde.db.select().from(posts).where(inArray(posts.id, ids)),
     guilde.db
-      .select({ reply: replies, questionTitle: questions.title })
+      .select({ reply: replies, parent: { kind: parents.kind, title: parents.title } })
       .from(replies)
-      .innerJoin(questions, eq(questions.id, replies.postId))
+      .innerJoin(parents, eq(parents.id, replies.postId))
       .where(inArray(replies.id, ids)),
     guilde.db
       .select({ flag: flags, reporterName: users.displayName })
@@ -155,10 +158,11 @@ async function withContext(guilde: Guilde, ids: string[]): Promise<QueueItem[]> 
 
   const byId = new Map<string, QueueItem>();
   for (const post of postRows) {
+    if (!isModeratedPostKind(post.kind)) continue;
     byId.set(post.id, {
       id: post.id,
-      kind: "question",
-      question: { id: post.id, title: post.title },
+      kind: post.kind,
+      post: { kind: post.kind, id: post.id, title: post.title },
       excerpt: markdownToPlainText(post.body, 400),
       author: authorOf.get(post.authorId) ?? null,
       createdAt: post.createdAt,
@@ -167,11 +171,12 @@ async function withContext(guilde: Guilde, ids: string[]): Promise<QueueItem[]> 
       flags: flagsOf.get(post.id) ?? [],
     });
   }
-  for (const { reply, questionTitle } of replyRows) {
+  for (const { reply, parent } of replyRows) {
+    if (!isModeratedPostKind(parent.kind)) continue;
     byId.set(reply.id, {
       id: reply.id,
       kind: reply.kind,
-      question: { id: reply.postId, title: questionTitle },
+      post: { kind: parent.kind, id: reply.postId, title: parent.title },
       excerpt: markdownToPlainText(reply.body, 400),
       author: authorOf.get(reply.authorId) ?? null,
       createdAt: reply.createdAt,

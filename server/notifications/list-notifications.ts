@@ -1,9 +1,10 @@
 import { and, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import { communities, notifications, posts, replies, users, type NotificationKind } from "../../db/schema";
 import type { Guilde } from "../context";
 import { decodeCursor, toPage, type Page } from "../pagination";
-import { ensureCan, type Viewer } from "../policy";
-import { readableCommunityIds, viewablePosts } from "../policy/scopes";
+import { ensureCan, type SignedInViewer, type Viewer } from "../policy";
+import { readableCommunityIds, viewablePosts, viewerAsParameter } from "../policy/scopes";
 
 export interface NotificationItem {
   id: string;
@@ -12,8 +13,12 @@ export interface NotificationItem {
   community: { slug: string; name: string } | null;
   postId: string | null;
   replyId: string | null;
+  /** A community event it is about (its community's readability is checked like any other's). */
+  eventId: string | null;
   /** Whether `replyId` is an answer or a comment, for the link's anchor. */
   replyKind: "answer" | "comment" | null;
+  /** What `postId` is (a question, a tutorial…), for the link's page. */
+  postKind: "question" | "tutorial" | "idea" | "discussion" | null;
   summary: { title?: string; excerpt?: string; note?: string; decision?: string; reason?: string };
   createdAt: Date;
   read: boolean;
@@ -45,11 +50,13 @@ export async function listNotifications(
         communitySlug: communities.slug,
         communityName: communities.name,
         replyKind: replies.kind,
+        postKind: posts.kind,
       })
       .from(notifications)
       .leftJoin(users, eq(users.id, notifications.actorId))
       .leftJoin(communities, eq(communities.id, notifications.communityId))
       .leftJoin(replies, eq(replies.id, notifications.replyId))
+      .leftJoin(posts, eq(posts.id, notifications.postId))
       .where(
         and(
           eq(notifications.userId, viewer.id),
@@ -66,14 +73,16 @@ export async function listNotifications(
       rows,
       limit,
       (row) => [row.notification.createdAt.toISOString(), row.notification.id],
-      ({ notification, actorName, communitySlug, communityName, replyKind }) => ({
+      ({ notification, actorName, communitySlug, communityName, replyKind, postKind }) => ({
         id: notification.id,
         kind: notification.kind,
         actor: notification.actorId && actorName ? { id: notification.actorId, displayName: actorName } : null,
         community: communitySlug && communityName ? { slug: communitySlug, name: communityName } : null,
         postId: notification.postId,
         replyId: notification.replyId,
+        eventId: notification.eventId,
         replyKind,
+        postKind,
         summary: notification.summary,
         createdAt: notification.createdAt,
         read: notification.readAt !== null,
@@ -83,13 +92,32 @@ export async function listNotifications(
   };
 }
 
+/**
+ * The bell's count, on every page. Only the unread rows are read (a partial index holds them), and each
+ * one's post is checked by its id. The query is built once per database and role, not per request.
+ */
 export async function unreadCount(guilde: Guilde, { viewer }: { viewer: Viewer }): Promise<number> {
   if (!viewer) return 0;
-  const [row] = await guilde.db
+  const [row] = await preparedUnreadCount(guilde.db, viewer).execute({ viewerId: viewer.id });
+  return row.unread;
+}
+
+function unreadCountQuery(db: Database, viewer: SignedInViewer) {
+  const anyone = viewerAsParameter(viewer);
+  return db
     .select({ unread: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt), stillVisible(viewer)));
-  return row.unread;
+    .where(and(eq(notifications.userId, anyone.id), isNull(notifications.readAt), stillVisible(anyone)))
+    .prepare("unread_count");
+}
+
+const preparedUnreadCounts = new WeakMap<Database, Map<SignedInViewer["role"], ReturnType<typeof unreadCountQuery>>>();
+function preparedUnreadCount(db: Database, viewer: SignedInViewer) {
+  let byRole = preparedUnreadCounts.get(db);
+  if (!byRole) preparedUnreadCounts.set(db, (byRole = new Map()));
+  let prepared = byRole.get(viewer.role);
+  if (!prepared) byRole.set(viewer.role, (prepared = unreadCountQuery(db, viewer)));
+  return prepared;
 }
 
 /** Marks some of the viewer's notifications read, or all of them when `ids` is "all". */

@@ -9,7 +9,7 @@ import { can, type CommunityAccess, type SignedInViewer } from "../policy";
 import { postAccessIn } from "../questions/access";
 
 export type NotificationDraft = Pick<Notification, "kind" | "actorId"> &
-  Partial<Pick<Notification, "postId" | "replyId" | "summary">>;
+  Partial<Pick<Notification, "postId" | "replyId" | "eventId" | "summary">>;
 
 /**
  * Notifies each recipient who may see what the notification is about (asked of the policy through
@@ -74,19 +74,28 @@ export function notifyAboutPost(
   });
 }
 
+/** What notifications about a text quote of it and whom it @mentions: worked out before the write's transaction. */
+export interface TextNotice {
+  excerpt: string;
+  mentions: string[];
+}
+
+export function textNotice(markdown: string): TextNotice {
+  return { excerpt: markdownToPlainText(markdown, 160), mentions: mentionedHandles(markdown).slice(0, 20) };
+}
+
 /** People @mentioned in a text, by handle, who may view the post: each gets a "mention" notification. */
 export async function notifyMentions(
   tx: Transaction,
-  { markdown, post, community, actorId, replyId, emit }: { markdown: string; post: Post; community: Community; actorId: string; replyId?: string; emit: Emit },
+  { notice, post, community, actorId, replyId, emit }: { notice: TextNotice; post: Post; community: Community; actorId: string; replyId?: string; emit: Emit },
 ): Promise<string[]> {
-  const handles = mentionedHandles(markdown).slice(0, 20);
-  if (handles.length === 0) return [];
-  const mentioned = await tx.select({ id: users.id }).from(users).where(inArray(users.handle, handles));
+  if (notice.mentions.length === 0) return [];
+  const mentioned = await tx.select({ id: users.id }).from(users).where(inArray(users.handle, notice.mentions));
   return notifyAboutPost(tx, {
     recipientIds: mentioned.map((row) => row.id),
     post,
     community,
     emit,
-    draft: { kind: "mention", actorId, replyId: replyId ?? null, summary: { title: post.title, excerpt: markdownToPlainText(markdown, 160) } },
+    draft: { kind: "mention", actorId, replyId: replyId ?? null, summary: { title: post.title, excerpt: notice.excerpt } },
   });
 }

@@ -3,7 +3,7 @@
  * loader, action, socket room, search query and notification asks here, and nowhere else. Lists use
  * the same rules as SQL conditions, in ./scopes.ts.
  */
-import type { CommunityRole, CommunityVisibility, UserRole } from "../../db/schema";
+import type { CommunityRole, CommunityVisibility, IdeaStatus, UserRole } from "../../db/schema";
 import { Forbidden, NotFound } from "../errors";
 
 /** Who is asking. `null` is an anonymous visitor. */
@@ -37,6 +37,33 @@ export interface ReplyAccess {
   deleted: boolean;
   hidden: boolean;
   held: boolean;
+}
+
+/** An idea: a post of kind "idea" with its place in the workflow. */
+export interface IdeaAccess extends PostAccess {
+  status: IdeaStatus;
+  /** Merged into a duplicate: it only leads to the surviving idea. */
+  merged: boolean;
+}
+
+/** A tutorial: a post of kind "tutorial". A draft is a hidden post too (so lists and search leave it out). */
+export interface TutorialAccess extends PostAccess {
+  draft: boolean;
+}
+
+/** An uploaded file: its owner's until attached to a tutorial, whose policy decides then. */
+export interface FileAccess {
+  ownerId: string;
+  tutorial: TutorialAccess | null;
+}
+
+/** A community event, with what its announcer's rights and RSVPs depend on. */
+export interface EventAccess {
+  community: CommunityAccess;
+  announcedById: string | null;
+  cancelled: boolean;
+  /** It has started (the caller compares with its clock: the policy itself reads no time). */
+  started: boolean;
 }
 
 /** Someone an administrator may act on (suspend, deactivate). */
@@ -85,7 +112,28 @@ export type Permission =
   | { action: "reply.delete"; reply: ReplyAccess }
   | { action: "reply.moderate"; reply: ReplyAccess }
   | { action: "reply.flag"; reply: ReplyAccess }
-  | { action: "reply.approve"; reply: ReplyAccess };
+  | { action: "reply.approve"; reply: ReplyAccess }
+  | { action: "tutorial.write"; community: CommunityAccess }
+  | { action: "tutorial.view"; tutorial: TutorialAccess }
+  | { action: "tutorial.edit"; tutorial: TutorialAccess }
+  | { action: "tutorial.delete"; tutorial: TutorialAccess }
+  | { action: "tutorial.moderate"; tutorial: TutorialAccess }
+  | { action: "tutorial.flag"; tutorial: TutorialAccess }
+  | { action: "tutorial.publish"; tutorial: TutorialAccess }
+  | { action: "tutorial.helped"; tutorial: TutorialAccess }
+  | { action: "tutorial.cite"; tutorial: TutorialAccess }
+  | { action: "file.read"; file: FileAccess }
+  | { action: "idea.propose"; community: CommunityAccess }
+  | { action: "idea.vote"; idea: IdeaAccess }
+  | { action: "idea.changeStatus"; idea: IdeaAccess }
+  | { action: "idea.merge"; idea: IdeaAccess; into: IdeaAccess }
+  | { action: "idea.adopt"; idea: IdeaAccess }
+  | { action: "event.announce"; community: CommunityAccess }
+  | { action: "event.view"; event: EventAccess }
+  | { action: "event.rsvp"; event: EventAccess }
+  | { action: "event.edit"; event: EventAccess }
+  | { action: "event.cancel"; event: EventAccess }
+  | { action: "event.shareMaterials"; event: EventAccess };
 
 export type Action = Permission["action"];
 
@@ -221,8 +269,104 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       const { reply } = permission;
       return reply.held && !reply.deleted && canViewReply(viewer, reply) && moderates(viewer, reply.post.community);
     }
+    case "tutorial.write":
+      // Employees teach (monitors first among them); customers ask and comment.
+      return isStaff && canPostIn(viewer, permission.community);
+    case "tutorial.view":
+      return canViewTutorial(viewer, permission.tutorial);
+    case "tutorial.edit":
+    case "tutorial.delete": {
+      const { tutorial } = permission;
+      if (!canViewTutorial(viewer, tutorial) || tutorial.deleted) return false;
+      return (tutorial.authorId === viewer.id && !tutorial.community.archived) || (!tutorial.draft && moderates(viewer, tutorial.community));
+    }
+    case "tutorial.moderate": {
+      // Moderators hide and restore what was published; a draft is not theirs to see (nor to publish by restoring it).
+      const { tutorial } = permission;
+      return !tutorial.draft && canViewTutorial(viewer, tutorial) && moderates(viewer, tutorial.community);
+    }
+    case "tutorial.flag": {
+      const { tutorial } = permission;
+      return isPublished(tutorial) && canViewTutorial(viewer, tutorial) && tutorial.authorId !== viewer.id;
+    }
+    case "tutorial.publish": {
+      const { tutorial } = permission;
+      return tutorial.draft && !tutorial.deleted && tutorial.authorId === viewer.id && canPostIn(viewer, tutorial.community);
+    }
+    case "tutorial.helped": {
+      const { tutorial } = permission;
+      return isPublished(tutorial) && canViewTutorial(viewer, tutorial) && tutorial.authorId !== viewer.id && !tutorial.community.archived;
+    }
+    case "tutorial.cite":
+      return isPublished(permission.tutorial) && canViewTutorial(viewer, permission.tutorial);
+    case "file.read": {
+      const { file } = permission;
+      return file.tutorial ? canViewTutorial(viewer, file.tutorial) : file.ownerId === viewer.id;
+    }
+    case "idea.propose":
+      // Ideas change how the company works: employees propose them where they may post; customers who
+      // joined an open community read, vote, comment and follow, but do not propose (docs/decisions/008).
+      return isStaff && canPostIn(viewer, permission.community);
+    case "idea.vote": {
+      const { idea } = permission;
+      return canViewPost(viewer, idea) && idea.authorId !== viewer.id && isOpenIdea(idea) && !idea.community.archived;
+    }
+    case "idea.changeStatus": {
+      // The workflow is the community's moderators' to run.
+      const { idea } = permission;
+      return canViewPost(viewer, idea) && moderates(viewer, idea.community) && isOpenIdea(idea);
+    }
+    case "idea.merge": {
+      const { idea, into } = permission;
+      return (
+        can(viewer, { action: "idea.changeStatus", idea }) && canViewPost(viewer, into) && moderates(viewer, into.community) && isOpenIdea(into)
+      );
+    }
+    case "idea.adopt": {
+      // A site adopts: employees speak for theirs; customers have none.
+      const { idea } = permission;
+      return isStaff && viewer.siteId !== null && canViewPost(viewer, idea) && isOpenIdea(idea) && idea.status === "implemented";
+    }
+    case "event.announce":
+      // A community's moderators and monitors run its events; members and customers take part.
+      return canPostIn(viewer, permission.community) && (moderates(viewer, permission.community) || isMonitor(permission.community));
+    case "event.view":
+      return canReadCommunity(viewer, permission.event.community);
+    case "event.rsvp": {
+      // Whoever may read the community (customers: the open ones they joined) answers until it starts.
+      const { event } = permission;
+      return canReadCommunity(viewer, event.community) && !event.community.archived && !event.cancelled && !event.started;
+    }
+    case "event.edit":
+    case "event.cancel": {
+      const { event } = permission;
+      return !event.cancelled && !event.started && runsEvent(viewer, event);
+    }
+    case "event.shareMaterials": {
+      // Slides and a tutorial come mostly after the event: only a cancelled one takes none.
+      const { event } = permission;
+      return !event.cancelled && runsEvent(viewer, event);
+    }
   }
 }
+
+const isMonitor = (community: CommunityAccess) => isActive(community) && community.membership?.role === "monitor";
+
+/** The community's moderators run every event of theirs; a monitor, the ones they announced. */
+function runsEvent(viewer: SignedInViewer, event: EventAccess): boolean {
+  if (!canPostIn(viewer, event.community)) return false;
+  return moderates(viewer, event.community) || (isMonitor(event.community) && event.announcedById === viewer.id);
+}
+
+/** An idea still in play: not deleted, hidden or merged into another. */
+const isOpenIdea = (idea: IdeaAccess) => !idea.deleted && !idea.hidden && !idea.merged;
+
+/** A draft is its author's alone: not even moderators read what was never published. */
+function canViewTutorial(viewer: SignedInViewer, tutorial: TutorialAccess): boolean {
+  return canViewPost(viewer, tutorial) && (!tutorial.draft || tutorial.authorId === viewer.id);
+}
+
+const isPublished = (tutorial: TutorialAccess) => !tutorial.draft && !tutorial.deleted && !tutorial.hidden;
 
 const isActive = (community: CommunityAccess) => community.membership?.status === "active";
 

@@ -3,11 +3,20 @@
  * see and filter them afterwards. Each mirrors a rule of ./index.ts; tests pin both together.
  */
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { communities, communityMembers, posts, replies, users } from "../../db/schema";
+import { communities, communityEvents, communityMembers, posts, replies, users } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { SignedInViewer, Viewer } from "./index";
 
 const never = sql`false`;
+
+/**
+ * The viewer with their id as the query parameter `viewerId`, for a query built and prepared once per
+ * role and run for anyone of that role. It holds because these scopes branch on the role alone and only
+ * ever put the id into SQL: keep it so.
+ */
+export function viewerAsParameter(viewer: SignedInViewer): SignedInViewer {
+  return { ...viewer, id: sql.placeholder("viewerId") as unknown as string };
+}
 
 function activeMembershipOf(viewerId: string): SQL {
   return exists(
@@ -47,6 +56,11 @@ export function readableCommunityIds(viewer: Viewer): SQL {
  */
 export function listablePosts(viewer: Viewer): SQL {
   return and(sql`${posts.communityId} in ${readableCommunityIds(viewer)}`, isNull(posts.deletedAt), isNull(posts.hiddenAt))!;
+}
+
+/** Mirrors `event.view` for lists (on `community_events`): events of the communities the viewer may read. */
+export function viewableEvents(viewer: Viewer): SQL {
+  return sql`${communityEvents.communityId} in ${readableCommunityIds(viewer)}`;
 }
 
 /** The ids of the communities the viewer moderates (all for an administrator), as a subquery. */

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
 import { communities, communityMembers, posts, replies, type Community, type Post, type Reply } from "../../db/schema";
 import { communityAccess } from "../communities/access";
@@ -47,16 +47,42 @@ export async function loadPost(
   postId: string,
   { forUpdate = false }: { forUpdate?: boolean } = {},
 ): Promise<LoadedPost | null> {
-  const query = db
-    .select({ post: posts, community: communities, role: communityMembers.role, status: communityMembers.status })
-    .from(posts)
-    .innerJoin(communities, eq(communities.id, posts.communityId))
-    .leftJoin(communityMembers, and(eq(communityMembers.communityId, posts.communityId), eq(communityMembers.userId, viewer?.id ?? "")))
-    .where(eq(posts.id, postId));
-  const [row] = forUpdate ? await query.for("update", { of: posts }) : await query;
+  const parameters = { postId, viewerId: viewer?.id ?? "" };
+  const [row] = forUpdate ? await postQuery(db).for("update", { of: posts }).execute(parameters) : await preparedPostQuery(db).execute(parameters);
   if (!row) return null;
   const membership = row.role && row.status ? { role: row.role, status: row.status } : null;
   return { post: row.post, community: row.community, access: postAccess(row.post, row.community, membership) };
+}
+
+function postQuery(db: Database | Transaction) {
+  return db
+    .select({ post: posts, community: communities, role: communityMembers.role, status: communityMembers.status })
+    .from(posts)
+    .innerJoin(communities, eq(communities.id, posts.communityId))
+    .leftJoin(communityMembers, and(eq(communityMembers.communityId, posts.communityId), eq(communityMembers.userId, sql.placeholder("viewerId"))))
+    .where(eq(posts.id, sql.placeholder("postId")));
+}
+
+// Every question page loads its post: the query is built once per database (or transaction), not per request.
+const preparedPostQueries = new WeakMap<Database | Transaction, ReturnType<ReturnType<typeof postQuery>["prepare"]>>();
+function preparedPostQuery(db: Database | Transaction) {
+  let prepared = preparedPostQueries.get(db);
+  if (!prepared) {
+    prepared = postQuery(db).prepare("load_post");
+    preparedPostQueries.set(db, prepared);
+  }
+  return prepared;
+}
+
+/** A post that is a question: ideas and tutorials share the table but have services of their own. */
+export async function loadQuestion(
+  db: Database | Transaction,
+  viewer: Viewer,
+  questionId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedPost | null> {
+  const loaded = await loadPost(db, viewer, questionId, options);
+  return loaded?.post.kind === "question" ? loaded : null;
 }
 
 export interface LoadedReply extends LoadedPost {

@@ -2,13 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
 import { follows, posts, replies, type Community, type Post, type Reply } from "../../db/schema";
-import { markdownToPlainText, renderMarkdown } from "../content/markdown";
+import { renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
 import { write, type Emit } from "../events";
 import { NotFound } from "../errors";
 import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
-import { notifyAboutPost, notifyMentions } from "../notifications/notify";
+import { notifyAboutPost, notifyMentions, textNotice, type TextNotice } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
+import { citeTutorial } from "../tutorials/cite-tutorial";
 import { parseInput, type Untrusted } from "../validation";
 import { loadPost } from "./access";
 import { answerSchema, type AnswerInput } from "./schemas";
@@ -22,7 +23,9 @@ export async function answerQuestion(
   { viewer, questionId, input }: { viewer: Viewer; questionId: string; input: Untrusted<AnswerInput> },
 ): Promise<{ answerId: string; held: boolean }> {
   const data = parseInput(answerSchema, input);
+  // Everything worked out from the text comes before the transaction, which stays short.
   const bodyHtml = renderMarkdown(data.body);
+  const notice = textNotice(data.body);
   return write(guilde, async (tx, emit) => {
     const loaded = await loadPost(tx, viewer, questionId);
     if (!loaded || loaded.post.kind !== "question" || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
@@ -45,12 +48,12 @@ export async function answerQuestion(
         ...(held ? { hiddenAt: now, hiddenReason: "awaiting_approval" as const } : {}),
       })
       .returning();
+    if (data.tutorial) await citeTutorial(tx, { viewer, replyId: answerId, reference: data.tutorial });
 
     if (held) {
-      const excerpt = markdownToPlainText(data.body, 160);
-      await notifyModeratorsOfHeldContent(tx, { emit, community: loaded.community, postId: questionId, replyId: answerId, actorId: viewer.id, title: loaded.post.title, excerpt });
+      await notifyModeratorsOfHeldContent(tx, { emit, community: loaded.community, postId: questionId, replyId: answerId, actorId: viewer.id, title: loaded.post.title, excerpt: notice.excerpt });
     } else {
-      await announceAnswer(tx, { answer, question: loaded.post, community: loaded.community, emit });
+      await announceAnswer(tx, { answer, question: loaded.post, community: loaded.community, emit, notice });
     }
     return { answerId, held };
   });
@@ -62,12 +65,8 @@ export async function answerQuestion(
  */
 export async function announceAnswer(
   tx: Transaction,
-  { answer, question, community, emit }: { answer: Reply; question: Post; community: Community; emit: Emit },
+  { answer, question, community, emit, notice = textNotice(answer.body) }: { answer: Reply; question: Post; community: Community; emit: Emit; notice?: TextNotice },
 ): Promise<void> {
-  await tx
-    .update(posts)
-    .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: new Date() })
-    .where(eq(posts.id, question.id));
   const followers = await tx.select({ userId: follows.userId }).from(follows).where(eq(follows.postId, question.id));
   await tx.insert(follows).values({ userId: answer.authorId, postId: question.id }).onConflictDoNothing();
 
@@ -80,9 +79,14 @@ export async function announceAnswer(
       kind: "answer_on_followed",
       actorId: answer.authorId,
       replyId: answer.id,
-      summary: { title: question.title, excerpt: markdownToPlainText(answer.body, 160) },
+      summary: { title: question.title, excerpt: notice.excerpt },
     },
   });
-  await notifyMentions(tx, { emit, markdown: answer.body, post: question, community, actorId: answer.authorId, replyId: answer.id });
+  await notifyMentions(tx, { emit, notice, post: question, community, actorId: answer.authorId, replyId: answer.id });
+  // Last: this takes the question's row lock, which every answer to it waits for until the commit.
+  await tx
+    .update(posts)
+    .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: new Date() })
+    .where(eq(posts.id, question.id));
   emit({ type: "reply.posted", communityId: community.id, questionId: question.id, replyId: answer.id, kind: "answer", authorId: answer.authorId });
 }

@@ -8,7 +8,7 @@ import type { Guilde } from "../context";
 import { write, type Emit } from "../events";
 import { NotFound } from "../errors";
 import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
-import { notifyAboutPost, notifyMentions } from "../notifications/notify";
+import { notifyAboutPost, notifyMentions, textNotice } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
 import { questionSchema, type QuestionInput } from "./schemas";
@@ -73,6 +73,6 @@ export async function announceQuestion(tx: Transaction, { post, community, emit 
     community,
     draft: { kind: "question_in_community", actorId: post.authorId, summary },
   });
-  await notifyMentions(tx, { emit, markdown: post.body, post, community, actorId: post.authorId });
+  await notifyMentions(tx, { emit, notice: textNotice(post.body), post, community, actorId: post.authorId });
   emit({ type: "question.asked", communityId: community.id, questionId: post.id, authorId: post.authorId });
 }

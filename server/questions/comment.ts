@@ -7,7 +7,7 @@ import type { Guilde } from "../context";
 import { write, type Emit } from "../events";
 import { NotFound } from "../errors";
 import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
-import { notifyAboutPost, notifyMentions } from "../notifications/notify";
+import { notifyAboutPost, notifyMentions, textNotice } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
 import { loadPost, loadReply, type LoadedPost } from "./access";
@@ -19,7 +19,24 @@ import { commentSchema, type CommentInput } from "./schemas";
  */
 export async function comment(
   guilde: Guilde,
-  { viewer, questionId, answerId, input }: { viewer: Viewer; questionId: string; answerId?: string | null; input: Untrusted<CommentInput> },
+  options: { viewer: Viewer; questionId: string; answerId?: string | null; input: Untrusted<CommentInput> },
+): Promise<{ commentId: string; held: boolean }> {
+  return commentOnPost(guilde, { ...options, postKind: "question" });
+}
+
+/**
+ * The same for any kind of post (a tutorial's comments are replies too): the post must be of the kind
+ * the caller's page is about, so that one kind's form never writes under another.
+ */
+export async function commentOnPost(
+  guilde: Guilde,
+  {
+    viewer,
+    questionId,
+    answerId,
+    input,
+    postKind,
+  }: { viewer: Viewer; questionId: string; answerId?: string | null; input: Untrusted<CommentInput>; postKind: Post["kind"] },
 ): Promise<{ commentId: string; held: boolean }> {
   const data = parseInput(commentSchema, input);
   const bodyHtml = renderMarkdown(data.body);
@@ -32,7 +49,7 @@ export async function comment(
       loaded = answer;
     } else {
       loaded = await loadPost(tx, viewer, questionId);
-      if (!loaded || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
+      if (!loaded || loaded.post.kind !== postKind || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
       ensureCan(viewer, { action: "post.comment", post: loaded.access });
     }
     if (loaded.post.id !== questionId) throw new NotFound();
@@ -88,6 +105,6 @@ export async function announceComment(
       summary: { title: question.title, excerpt: markdownToPlainText(posted.body, 160) },
     },
   });
-  await notifyMentions(tx, { emit, markdown: posted.body, post: question, community, actorId: posted.authorId, replyId: posted.id });
+  await notifyMentions(tx, { emit, notice: textNotice(posted.body), post: question, community, actorId: posted.authorId, replyId: posted.id });
   emit({ type: "reply.posted", communityId: community.id, questionId: question.id, replyId: posted.id, kind: "comment", authorId: posted.authorId });
 }

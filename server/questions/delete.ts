@@ -5,12 +5,12 @@ import type { Guilde } from "../context";
 import { write } from "../events";
 import { NotFound } from "../errors";
 import { can, ensureCan, type Viewer } from "../policy";
-import { loadPost, loadReply } from "./access";
+import { loadQuestion, loadReply } from "./access";
 
 /** Deletes a question (softly: moderators can still see it). By its author or a moderator. */
 export async function deleteQuestion(guilde: Guilde, { viewer, questionId }: { viewer: Viewer; questionId: string }): Promise<{ communitySlug: string }> {
   return write(guilde, async (tx, emit) => {
-    const loaded = await loadPost(tx, viewer, questionId, { forUpdate: true });
+    const loaded = await loadQuestion(tx, viewer, questionId, { forUpdate: true });
     if (!loaded || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "post.delete", post: loaded.access });
     await tx.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, questionId));

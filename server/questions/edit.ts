@@ -8,7 +8,7 @@ import { write } from "../events";
 import { NotFound } from "../errors";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
-import { loadPost, loadReply } from "./access";
+import { loadQuestion, loadReply } from "./access";
 import { answerSchema, commentSchema, questionSchema, type QuestionInput } from "./schemas";
 
 /** Edits a question; the previous version is kept as a revision (who, when, what it was). */
@@ -19,7 +19,7 @@ export async function editQuestion(
   const data = parseInput(questionSchema, input);
   const bodyHtml = renderMarkdown(data.body);
   await write(guilde, async (tx, emit) => {
-    const loaded = await loadPost(tx, viewer, questionId, { forUpdate: true });
+    const loaded = await loadQuestion(tx, viewer, questionId, { forUpdate: true });
     if (!loaded || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "post.edit", post: loaded.access });
     const { post } = loaded;

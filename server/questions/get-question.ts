@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import { communities, communityMembers, flags, follows, posts, replies, sites, users, votes, type HiddenReason } from "../../db/schema";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
@@ -81,40 +81,29 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
     siteName: replySites.name,
   };
 
-  const [[asker], answerRows, commentRows, myVotes, following, duplicates, original, flagRows, moveDestinations] = await Promise.all([
+  const threadReplies = (kind: "answer" | "comment") =>
+    guilde.db
+      .select(replyColumns)
+      .from(replies)
+      .innerJoin(users, eq(users.id, replies.authorId))
+      .leftJoin(replySites, eq(replySites.id, replies.originSiteId))
+      .where(and(eq(replies.postId, questionId), eq(replies.kind, kind), visibleReplies));
+
+  // Few statements, each bounded: every query a page runs costs a round trip on both sides.
+  const [[asker], replyRows, viewerState, duplicates, original, moveDestinations] = await Promise.all([
     guilde.db
       .select({ id: users.id, displayName: users.displayName, role: users.role, siteId: sites.id, siteName: sites.name })
       .from(users)
       .leftJoin(sites, eq(sites.id, post.originSiteId ?? ""))
       .where(eq(users.id, post.authorId)),
-    guilde.db
-      .select(replyColumns)
-      .from(replies)
-      .innerJoin(users, eq(users.id, replies.authorId))
-      .leftJoin(replySites, eq(replySites.id, replies.originSiteId))
-      .where(and(eq(replies.postId, questionId), eq(replies.kind, "answer"), visibleReplies))
-      .orderBy(sql`${replies.id} = ${post.acceptedAnswerId ?? ""} desc`, desc(replies.score), asc(replies.createdAt), asc(replies.id))
-      .limit(maxAnswers),
-    guilde.db
-      .select(replyColumns)
-      .from(replies)
-      .innerJoin(users, eq(users.id, replies.authorId))
-      .leftJoin(replySites, eq(replySites.id, replies.originSiteId))
-      .where(and(eq(replies.postId, questionId), eq(replies.kind, "comment"), visibleReplies))
-      .orderBy(asc(replies.createdAt), asc(replies.id))
-      .limit(maxComments),
-    viewer
-      ? guilde.db
-          .select({ targetId: votes.targetId, value: votes.value })
-          .from(votes)
-          .where(
-            and(
-              eq(votes.userId, viewer.id),
-              or(eq(votes.targetId, questionId), inArray(votes.targetId, guilde.db.select({ id: replies.id }).from(replies).where(eq(replies.postId, questionId)))),
-            ),
-          )
-      : [],
-    viewer ? guilde.db.select({ postId: follows.postId }).from(follows).where(and(eq(follows.userId, viewer.id), eq(follows.postId, questionId))) : [],
+    // Answers and comments in one statement, each part with its own order and bound.
+    unionAll(
+      threadReplies("answer")
+        .orderBy(sql`${replies.id} = ${post.acceptedAnswerId ?? ""} desc`, desc(replies.score), asc(replies.createdAt), asc(replies.id))
+        .limit(maxAnswers),
+      threadReplies("comment").orderBy(asc(replies.createdAt), asc(replies.id)).limit(maxComments),
+    ),
+    viewer ? viewerStateOf(guilde, { viewer, questionId, moderator }) : { votes: [], following: false, flags: [] },
     guilde.db
       .select({ id: posts.id, title: posts.title })
       .from(posts)
@@ -127,21 +116,17 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
           .from(posts)
           .where(and(eq(posts.id, post.duplicateOfId), listablePosts(viewer)))
       : [],
-    // The viewer's own open flags, and for moderators everyone's, on the question and its replies.
-    viewer
-      ? guilde.db
-          .select({ targetId: flags.targetId, reporterId: flags.reporterId })
-          .from(flags)
-          .where(and(eq(flags.postId, questionId), eq(flags.status, "open"), moderator ? undefined : eq(flags.reporterId, viewer.id)))
-          .limit(1000)
-      : [],
     moderator && viewer ? communitiesToMoveTo(guilde, viewer, community.id) : [],
   ]);
 
+  const { votes: myVotes, following, flags: flagRows } = viewerState;
+  // A union keeps no order of its own: each part's is restored here (answers first, then comments).
+  const answerRows = sortedLike(replyRows.filter((row) => row.kind === "answer"), (row) => [row.id !== post.acceptedAnswerId, -row.score, row.createdAt.getTime(), row.id]);
+  const commentRows = sortedLike(replyRows.filter((row) => row.kind === "comment"), (row) => [row.createdAt.getTime(), row.id]);
   const voteOf = new Map(myVotes.map((row) => [row.targetId, row.value]));
   const flaggedByMe = new Set(flagRows.filter((row) => row.reporterId === viewer?.id).map((row) => row.targetId));
   const openFlags = (targetId: string) => (moderator ? flagRows.filter((row) => row.targetId === targetId).length : 0);
-  const toReply = (row: (typeof answerRows)[number]): ThreadReply => {
+  const toReply = (row: (typeof replyRows)[number]): ThreadReply => {
     const rowAccess = replyAccess(row, access);
     const seesWhy = moderator || row.authorId === viewer?.id;
     return {
@@ -209,7 +194,7 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
       solved: post.acceptedAnswerId !== null,
       author: asker ? { ...asker, siteId: post.originSiteId, siteName: asker.siteName } : null,
       myVote: voteOf.get(post.id) ?? 0,
-      following: following.length > 0,
+      following,
       comments: commentsOf.get(null) ?? [],
     },
     community: { id: community.id, slug: community.slug, name: community.name, color: community.color, archived: community.archivedAt !== null },
@@ -231,6 +216,39 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
     /** For moderators: the other communities they also moderate, where the question may be moved. */
     moveDestinations,
   };
+}
+
+/**
+ * What the viewer did on the thread, in one statement: their votes on the question and its replies
+ * (each a primary-key lookup), whether they follow it, and their open flags (everyone's for moderators).
+ */
+async function viewerStateOf(guilde: Guilde, { viewer, questionId, moderator }: { viewer: SignedInViewer; questionId: string; moderator: boolean }) {
+  const targets = sql`(select ${replies.id} from ${replies} where ${replies.postId} = ${questionId} union all select ${questionId})`;
+  const [row] = await guilde.db
+    .select({
+      votes: sql<{ targetId: string; value: number }[]>`coalesce((select json_agg(json_build_object('targetId', ${votes.targetId}, 'value', ${votes.value}))
+        from ${votes} where ${votes.userId} = ${viewer.id} and ${votes.targetId} in ${targets}), '[]')`,
+      following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewer.id} and ${follows.postId} = ${questionId})`,
+      flags: sql<{ targetId: string; reporterId: string }[]>`coalesce((select json_agg(json_build_object('targetId', open_flags.target_id, 'reporterId', open_flags.reporter_id))
+        from (select ${flags.targetId}, ${flags.reporterId} from ${flags}
+          where ${flags.postId} = ${questionId} and ${flags.status} = 'open' ${moderator ? sql`` : sql`and ${flags.reporterId} = ${viewer.id}`}
+          limit 1000) as open_flags), '[]')`,
+    })
+    .from(sql`(select 1) as one`);
+  return row;
+}
+
+/** Sorts by a key of several parts, compared in turn: the order an SQL `order by` gave. */
+function sortedLike<Row>(rows: Row[], key: (row: Row) => (string | number | boolean)[]): Row[] {
+  const keyed = rows.map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) => {
+    for (let index = 0; index < a.key.length; index++) {
+      if (a.key[index] < b.key[index]) return -1;
+      if (a.key[index] > b.key[index]) return 1;
+    }
+    return 0;
+  });
+  return keyed.map(({ row }) => row);
 }
 
 /** The communities, other than this one, that the viewer moderates (every one for an administrator). */

@@ -28,8 +28,13 @@ const diff = (before: string, after: string): DiffPart[] =>
  * The history of a question, answer or comment, newest first: who changed it, when, and what changed
  * (a word diff against the version before). The first entry is the original post.
  */
-export async function listRevisions(guilde: Guilde, { viewer, targetId }: { viewer: Viewer; targetId: string }) {
-  const asPost = await loadPost(guilde.db, viewer, targetId);
+export async function listRevisions(
+  guilde: Guilde,
+  { viewer, targetId, postKind = "question" }: { viewer: Viewer; targetId: string; postKind?: "question" | "tutorial" },
+) {
+  // A post's history is shown by the page of its kind (a tutorial's by its own, under its own policy).
+  const loaded = await loadPost(guilde.db, viewer, targetId);
+  const asPost = loaded?.post.kind === postKind ? loaded : null;
   const asReply = asPost ? null : await loadReply(guilde.db, viewer, targetId);
   let current: {
     kind: "question" | "answer" | "comment";

@@ -18,7 +18,11 @@ export const questionSchema = z.object({
 });
 export type QuestionInput = z.input<typeof questionSchema>;
 
-export const answerSchema = z.object({ body: body(20) });
+export const answerSchema = z.object({
+  body: body(20),
+  /** A tutorial the answer cites (its link or id), shown as a card: see server/tutorials/cite-tutorial.ts. */
+  tutorial: z.string().trim().max(300, "errors.tutorialNotCitable").default(""),
+});
 export type AnswerInput = z.input<typeof answerSchema>;
 
 export const commentSchema = z.object({ body: body(2).pipe(z.string().max(2000, "errors.commentTooLong")) });

@@ -5,7 +5,7 @@ import { write } from "../events";
 import { NotFound } from "../errors";
 import { can, ensureCan, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
-import { loadPost, loadReply } from "./access";
+import { loadQuestion, loadReply } from "./access";
 import { voteSchema, type VoteInput } from "./schemas";
 
 /**
@@ -19,7 +19,7 @@ export async function vote(
   const { value } = parseInput(voteSchema, input);
   return write(guilde, async (tx, emit) => {
     // Votes on one thread are serialised by locking its question row, so that concurrent clicks count once.
-    const question = await loadPost(tx, viewer, targetId, { forUpdate: true });
+    const question = await loadQuestion(tx, viewer, targetId, { forUpdate: true });
     let questionId: string;
     let communityId: string;
     if (question) {

@@ -6,7 +6,7 @@
  * happened does this work; re-checks are asked of every node, each for its own sockets.
  */
 import { inArray } from "drizzle-orm";
-import { communityRoom, questionRoom } from "../../app/realtime/protocol";
+import { communityRoom, ideaRoom, questionRoom } from "../../app/realtime/protocol";
 import { users } from "../../db/schema";
 import type { Guilde } from "../context";
 import type { DomainEvent } from "../events";
@@ -48,6 +48,13 @@ export function fanOut(guilde: Guilde, io: GuildeServer, { recheck }: FanOutHook
       case "vote.changed":
         io.to(questionRoom(event.questionId)).emit("vote.changed", { questionId: event.questionId, targetId: event.targetId, score: event.score, committedAt });
         return;
+      case "idea.changed": {
+        const room = ideaRoom(event.ideaId);
+        io.to(room).emit("idea.changed", { ideaId: event.ideaId, change: event.change, voteCount: event.voteCount ?? null, committedAt });
+        // Hidden or deleted, the idea is no longer for everyone in its room.
+        if (event.change === "hidden" || event.change === "deleted") await recheck({ room, only: room });
+        return;
+      }
       case "notifications.created":
         await sendUnreadCounts(guilde, io, event.userIds);
         return;

@@ -1,5 +1,5 @@
 /**
- * Which rooms a socket may be in. A client asks for `community:<id>` and `question:<id>` rooms; the
+ * Which rooms a socket may be in. A client asks for `community:<id>`, `question:<id>` and `idea:<id>` rooms; the
  * policy decides each (the same `community.read` and `post.view` as the pages), and decides again when
  * a membership or a community changes. `user:<id>` and `readers:<id>` are joined by the server only.
  */
@@ -9,6 +9,7 @@ import { loadCommunity } from "../communities/access";
 import type { Guilde } from "../context";
 import { DomainError, NotFound } from "../errors";
 import { can, type SignedInViewer } from "../policy";
+import { loadIdea } from "../ideas/access";
 import { loadPost } from "../questions/access";
 import { parseInput } from "../validation";
 
@@ -26,7 +27,7 @@ export interface ResourceRoom {
   id: string;
 }
 
-const resourceRoomPattern = /^(community|question):([a-z0-9]{1,64})$/;
+const resourceRoomPattern = /^(community|question|idea):([a-z0-9]{1,64})$/;
 
 export function parseRoom(name: string): ResourceRoom | null {
   const match = resourceRoomPattern.exec(name);
@@ -52,6 +53,11 @@ export async function ensureMayJoin(guilde: Guilde, viewer: SignedInViewer, room
   if (room.kind === "community") {
     const loaded = await loadCommunity(guilde.db, viewer, { id: room.id });
     if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
+    return { communityId: loaded.community.id };
+  }
+  if (room.kind === "idea") {
+    const loaded = await loadIdea(guilde.db, viewer, room.id);
+    if (!loaded || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     return { communityId: loaded.community.id };
   }
   const loaded = await loadPost(guilde.db, viewer, room.id);

@@ -6,13 +6,14 @@
  */
 import { sql } from "drizzle-orm";
 import { resultRows, type Database } from "../../db/client";
+import { ideaStatus } from "../../db/schema";
 import type { Target } from "./targets";
 
 /**
- * Post kinds that are searchable, each its own document kind. Tutorials and ideas join this list when
- * they exist: they are posts too, with the same visibility rules.
+ * Post kinds that are searchable, each its own document kind: they are posts, with the same visibility
+ * rules. A tutorial's draft is a hidden post, so it is never indexed.
  */
-export const searchablePostKinds = ["question"] as const;
+export const searchablePostKinds = ["question", "tutorial", "idea"] as const;
 export type SearchablePostKind = (typeof searchablePostKinds)[number];
 
 /** `expertise` documents feed "People who know": a person's standing in one community. */
@@ -24,7 +25,11 @@ export const resultKinds = [...searchablePostKinds, "answer", "community", "pers
 export type ResultKind = (typeof resultKinds)[number];
 
 export const questionStatuses = ["solved", "answered", "unanswered"] as const;
-export type QuestionStatus = (typeof questionStatuses)[number];
+/** The status facet's values: a question's state, or an idea's place in its workflow. */
+export const documentStatuses = [...questionStatuses, ...ideaStatus.enumValues] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+/** The facet kept its first name where it is handled; it covers ideas' statuses too. */
+export type QuestionStatus = DocumentStatus;
 
 export interface SearchDocument {
   /** `${kind}-${sourceId}` (expertise: `expertise-${userId}-${communityId}`). */
@@ -99,14 +104,19 @@ async function buildPosts(db: Database, postIds: string[]): Promise<BuiltDocumen
     created_at: string | Date;
     gone: boolean;
     accepted_html: string | null;
+    summary: string | null;
+    idea_status: DocumentStatus | null;
+    idea_html: string | null;
   }>(
     await db.execute(sql`
-      select p.id, p.kind, p.community_id, p.author_id, p.origin_site_id, p.title, p.body_html, p.tags, p.score,
+      select p.id, p.kind, p.community_id, p.author_id, p.origin_site_id, p.title, p.body_html, p.tags, coalesce(i.vote_count, p.score) as score,
         p.answer_count, p.accepted_answer_id, p.created_at,
-        (p.deleted_at is not null or p.hidden_at is not null) as gone,
-        a.body_html as accepted_html
+        (p.deleted_at is not null or p.hidden_at is not null or i.merged_into_id is not null) as gone,
+        a.body_html as accepted_html, t.summary, i.status as idea_status, i.proposal_html || '\n' || i.benefit_html as idea_html
       from posts p
       left join replies a on a.id = p.accepted_answer_id and a.deleted_at is null and a.hidden_at is null
+      left join tutorials t on t.post_id = p.id
+      left join ideas i on i.post_id = p.id
       where p.id = any(${textArray(postIds)})`),
   );
   const found = new Map(rows.map((row) => [row.id, row]));
@@ -121,7 +131,11 @@ async function buildPosts(db: Database, postIds: string[]): Promise<BuiltDocumen
       continue;
     }
     // A question is found by its accepted answer's words too: that is often where the solution is named.
-    const body = [htmlToText(row.body_html), row.accepted_html ? htmlToText(row.accepted_html) : ""].filter(Boolean).join("\n\n");
+    // A tutorial is found by its summary as well as its steps.
+    // An idea is found by its proposal and expected benefit as well as the problem it starts from.
+    const body = [row.summary ?? "", htmlToText(row.body_html), row.accepted_html ? htmlToText(row.accepted_html) : "", row.idea_html ? htmlToText(row.idea_html) : ""]
+      .filter(Boolean)
+      .join("\n\n");
     upserts.push({
       id: documentId(kind, row.id),
       kind,
@@ -135,7 +149,7 @@ async function buildPosts(db: Database, postIds: string[]): Promise<BuiltDocumen
       body: cut(body),
       tags: row.tags,
       siteId: row.origin_site_id,
-      status: row.accepted_answer_id ? "solved" : row.answer_count > 0 ? "answered" : "unanswered",
+      status: kind === "idea" ? row.idea_status : kind !== "question" ? null : row.accepted_answer_id ? "solved" : row.answer_count > 0 ? "answered" : "unanswered",
       score: row.score,
       createdAt: new Date(row.created_at).getTime(),
     });

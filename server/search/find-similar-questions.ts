@@ -3,7 +3,7 @@ import { communities } from "../../db/schema";
 import type { Guilde } from "../context";
 import type { Viewer } from "../policy";
 import { readableCommunities } from "../policy/scopes";
-import { parseQueryText } from "./query";
+import { parseTitleQuery } from "./query";
 import { SearchUnavailable } from "./search-index";
 
 export interface SimilarQuestionView {
@@ -25,7 +25,7 @@ const shown = 5;
  * (closest first) is kept within each group. An engine that does not answer only means no suggestions.
  */
 export async function findSimilarQuestions(guilde: Guilde, { viewer, title }: { viewer: Viewer; title: string }): Promise<SimilarQuestionView[]> {
-  const query = parseQueryText(title.slice(0, 300));
+  const query = parseTitleQuery(title);
   if (!viewer || query.words.length < minWords) return [];
   let found;
   try {

@@ -14,6 +14,7 @@ import { searchablePostKinds, type DocumentKind, type QuestionStatus, type Resul
 import { expandWord, matchingTags, type QueryText } from "./query";
 import type { EngineHit, EngineQuery, EngineResults, Expert, FacetCount, SearchIndex, SimilarQuestion } from "./search-index";
 import { plainSegments, toSegments } from "./snippets";
+import { countTermsWhenStale } from "./term-statistics";
 
 /** How many of the best matches by title are ranked again on their whole text. */
 const rerankedCandidates = 100;
@@ -30,6 +31,7 @@ export function createPostgresIndex(db: Database): SearchIndex {
     async upsert(documents, indexedAt) {
       if (documents.length === 0) return;
       await db.execute(upsertStatement(documents, indexedAt));
+      await countTermsWhenStale(db);
     },
     async remove(documentIds) {
       if (documentIds.length === 0) return;
@@ -280,15 +282,28 @@ function anyFormQuery(word: string): SQL {
 
 /** Quoted words name what a question is about: they weigh this many times more. */
 const quotedWordWeight = 3;
+/** A word found in a question's text but not its title counts this share of its rarity. */
+const textWordWeight = 0.5;
+/** Candidates: questions with the rarest words in their titles, and in their texts. */
+const titleCandidates = 200;
+const textCandidates = 100;
+/**
+ * A suggestion holds at least this share of the weight of the title's words found anywhere: a
+ * question that merely mentions a word everyone uses in its text is no duplicate.
+ */
+const minimumShare = 0.1;
 
 /**
- * Duplicate detection: a title being typed against existing questions. BM25's idea, on PostgreSQL's
- * vectors: each word weighs its rarity (inverse document frequency, counted at query time through the
- * GIN indexes), so "whom" counts and "use" barely does; stop words are kept for titles, where a
- * question about "a" or "an" is all about them. A word found in a title counts its rarity among
- * titles, one found in the text its rarity among texts; quoted words count three times; titles are
- * mildly normalised by length (the originals that duplicates point to tend to be short and general);
- * titles that look alike (trigrams) get a bonus. Tuned on bench/search-relevance.ts.
+ * Duplicate detection: a title being typed against existing questions. BM25's idea on PostgreSQL's
+ * vectors: each word weighs its rarity (inverse document frequency, from search_term_statistics), so
+ * "whom" counts and "use" barely does; stop words are kept, since a question about "a" or "an" is all
+ * about them. A word found in a title counts its rarity among titles; one found only in the text,
+ * half its rarity among texts; quoted words count three times; titles are mildly normalised by length
+ * (the originals that duplicates point to tend to be short and general); titles that look alike
+ * (trigrams) get a bonus. Candidates are the questions holding the query's four rarest words in their
+ * titles, and its two rarest in their texts when at most a tenth of the questions (and 500) hold
+ * them; at most 300 are weighed (a word no question held at the last count picks none). Tuned on one half of
+ * bench/search-relevance.ts's pairs, checked on the other.
  */
 async function similarQuestions(
   db: Database,
@@ -297,41 +312,61 @@ async function similarQuestions(
 ): Promise<SimilarQuestion[]> {
   if (query.words.length === 0) return [];
   const words = sql.join(query.words.map(anyFormQuery), sql`, `);
+  const forms = sql`${sql.param(query.words.map((word) => expandWord(word).join(" ")))}::text[]`;
   const boosts = sql`${sql.param(query.words.map((word) => (query.quoted.includes(word) ? quotedWordWeight : 1)))}::float8[]`;
   const rows = resultRows<{ question_id: string; community_id: string; title: string; status: QuestionStatus | null; score: number }>(
     await db.execute(sql`
       with terms as (
-        select t.term, (${boosts})[t.position] as boost
-        from unnest(array[${words}]::tsquery[]) with ordinality as t(term, position)
+        select t.term, t.forms, t.boost
+        from unnest(array[${words}]::tsquery[], ${forms}, ${boosts}) as t(term, forms, boost)
         where numnode(t.term) > 0
       ),
-      corpus as (select count(*)::float8 as questions from search_documents where kind = 'question'),
-      weights as (
-        select terms.term,
-          terms.boost * ln(1 + (corpus.questions - counts.titles + 0.5) / (counts.titles + 0.5)) as title_idf,
-          terms.boost * ln(1 + (corpus.questions - counts.texts + 0.5) / (counts.texts + 0.5)) as text_idf
+      corpus as (select coalesce((select s.titles from search_term_statistics s where s.term = ''), 0)::float8 as questions),
+      counts as (
+        select terms.term, terms.boost, least(found.titles, corpus.questions) as titles, least(found.texts, corpus.questions) as texts, corpus.questions
         from terms, corpus, lateral (
-          select count(*) filter (where d.title_vector @@ terms.term)::float8 as titles, count(*)::float8 as texts
-          from search_documents d where d.kind = 'question' and d.vector @@ terms.term) counts
+          select coalesce(max(s.titles), 0)::float8 as titles, coalesce(max(s.texts), 0)::float8 as texts
+          from search_term_statistics s
+          where s.term <> '' and s.term = any(tsvector_to_array(
+            to_tsvector('guilde_simple', terms.forms) || to_tsvector('guilde_en', terms.forms) || to_tsvector('guilde_fr', terms.forms)))) found
       ),
-      -- Candidates share a word with the query that is not in every other title; the best 200 by
-      -- title words alone are then weighed on their whole text.
-      distinctive as (select string_agg(w.term::text, ' | ')::tsquery as tsq from weights w, corpus where w.title_idf > 0.2),
+      weights as (
+        select term, titles, texts, questions,
+          boost * ln(1 + (questions - titles + 0.5) / (titles + 0.5)) as title_idf,
+          boost * ln(1 + (questions - texts + 0.5) / (texts + 0.5)) as text_idf
+        from counts
+      ),
+      rare_in_titles as (
+        select string_agg(w.term::text, ' | ')::tsquery as tsq
+        from (select term from weights where titles > 0 and title_idf > 0.2 order by title_idf desc limit 4) w
+      ),
+      rare_in_texts as (
+        select string_agg(w.term::text, ' | ')::tsquery as tsq
+        from (select term from weights where texts > 0 and texts <= least(500, 0.1 * questions) order by text_idf desc limit 2) w
+      ),
       by_title as (
-        select d.id, d.source_id, d.community_id, d.title, d.status, d.score, d.title_key, d.vector, d.title_vector,
-          (select coalesce(sum(w.title_idf), 0) from weights w where d.title_vector @@ w.term) as title_weight
-        from search_documents d, distinctive
-        where d.kind = 'question' and d.title_vector @@ distinctive.tsq and ${visibleTo(viewer)}
-        order by title_weight desc, d.id
-        limit 200
+        select d.id
+        from search_documents d, rare_in_titles r
+        where d.kind = 'question' and d.title_vector @@ r.tsq and ${visibleTo(viewer)}
+        order by (select sum(w.title_idf) from weights w where d.title_vector @@ w.term) desc, d.id
+        limit ${titleCandidates}
+      ),
+      by_text as (
+        select d.id
+        from search_documents d, rare_in_texts r
+        where d.kind = 'question' and d.vector @@ r.tsq and ${visibleTo(viewer)}
+        order by (select sum(w.text_idf) from weights w where d.vector @@ w.term) desc, d.id
+        limit ${textCandidates}
       ),
       candidates as (
-        select c.source_id, c.community_id, c.title, c.status, c.score, c.title_key, c.id, length(c.title_vector) as title_length,
-          c.title_weight + (select coalesce(sum(w.text_idf), 0) from weights w where c.vector @@ w.term) as weight
-        from by_title c
+        select d.id, d.source_id, d.community_id, d.title, d.status, d.score, d.title_key, length(d.title_vector) as title_length,
+          (select coalesce(sum(case when d.title_vector @@ w.term then w.title_idf when d.vector @@ w.term then ${textWordWeight} * w.text_idf else 0 end), 0)
+            from weights w) as weight
+        from (select id from by_title union select id from by_text) c join search_documents d on d.id = c.id
       )
       select c.source_id as question_id, c.community_id, c.title, c.status, c.score
       from candidates c
+      where c.weight >= ${minimumShare} * (select sum(greatest(w.title_idf, w.text_idf)) from weights w where w.texts > 0)
       order by c.weight / (0.8 + 0.2 * c.title_length / 24.0) + 2 * similarity(unaccent(${query.text}::text), c.title_key) desc, c.id
       limit ${limit}`),
   );

@@ -19,20 +19,29 @@ export interface QueryText {
   truncated: boolean;
 }
 
-export function parseQueryText(input: string): QueryText {
+/**
+ * Quotes around words, not apostrophes within them: in `don't start with "a" but they're`, only
+ * "a" is quoted.
+ */
+const quotation = /(?<![\p{L}\p{N}])["“”‘’'`«»]([^"“”‘’'`«»]{1,40}?)["“”‘’'`«»](?![\p{L}\p{N}])/gu;
+
+/** `wordLimit`: a search takes the first 12 words; a title compared with others takes more (./postgres.ts keeps the rarest). */
+export function parseQueryText(input: string, { wordLimit = maxWords }: { wordLimit?: number } = {}): QueryText {
   const bounded = input.slice(0, maxInputLength);
   const found = bounded.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const words = [...new Set(found.map((word) => word.slice(0, maxWordLength)))];
-  const quoted = [...bounded.normalize("NFKC").toLowerCase().matchAll(/["“”‘’'`«»]([^"“”‘’'`«»]{1,40})["“”‘’'`«»]/g)].flatMap(
-    (match) => match[1].match(/[\p{L}\p{N}]+/gu) ?? [],
-  );
+  const quoted = [...bounded.normalize("NFKC").toLowerCase().matchAll(quotation)].flatMap((match) => match[1].match(/[\p{L}\p{N}]+/gu) ?? []);
+  const kept = words.slice(0, wordLimit);
   return {
-    text: words.slice(0, maxWords).join(" "),
-    words: words.slice(0, maxWords),
-    quoted: [...new Set(quoted)].filter((word) => words.slice(0, maxWords).includes(word)),
-    truncated: input.length > maxInputLength || words.length > maxWords,
+    text: kept.join(" "),
+    words: kept,
+    quoted: [...new Set(quoted)].filter((word) => kept.includes(word)),
+    truncated: input.length > maxInputLength || words.length > wordLimit,
   };
 }
+
+/** A question's title as similar questions compare it: every word up to 24, quoted ones marked. */
+export const parseTitleQuery = (title: string) => parseQueryText(title.slice(0, 300), { wordLimit: 24 });
 
 /** A word with the words that mean the same (see ./synonyms.ts), for engines that expand queries themselves. */
 export function expandWord(word: string): string[] {

@@ -6,7 +6,7 @@ import { NotFound } from "../errors";
 import type { Untrusted } from "../validation";
 import type { Viewer } from "../policy";
 import { findableCommunities, visiblePeople } from "../policy/scopes";
-import { questionStatuses, resultKinds, type QuestionStatus, type ResultKind } from "./documents";
+import { documentStatuses, resultKinds, type QuestionStatus, type ResultKind } from "./documents";
 import { parseQueryText } from "./query";
 import { SearchUnavailable, searchSorts, type EngineResults, type Expert, type SearchFilters, type SearchSort } from "./search-index";
 import type { Segment } from "./snippets";
@@ -33,7 +33,7 @@ export const searchInputSchema = z.object({
   type: knownValues(resultKinds),
   community: ids,
   site: ids,
-  status: knownValues(questionStatuses),
+  status: knownValues(documentStatuses),
   tag: tags,
   sort: z.enum(searchSorts).catch("relevance").default("relevance"),
   page: z.coerce.number().int().min(1).catch(1).default(1),
@@ -169,7 +169,11 @@ export async function searchContent(guilde: Guilde, { viewer, input }: { viewer:
           ? `/c/${community!.slug}`
           : hit.kind === "person"
             ? `/users/${hit.sourceId}`
-            : `/questions/${hit.sourceId}`;
+            : hit.kind === "tutorial"
+              ? `/tutorials/${hit.sourceId}`
+              : hit.kind === "idea"
+                ? `/ideas/${hit.sourceId}`
+                : `/questions/${hit.sourceId}`;
     return [
       {
         id: hit.id,

@@ -90,6 +90,16 @@ export async function indexChangesFor(tx: Transaction, event: DomainEvent): Prom
         ...memberships.map((membership): Target => ({ kind: "expertise", userId: event.userId, communityId: membership.communityId })),
       ];
     }
+    case "idea.proposed":
+      return [{ kind: "post", id: event.ideaId }];
+    case "idea.changed":
+      // Its text and status are indexed, and a merged, hidden or deleted idea leaves the index; votes, comments and adoptions are not indexed.
+      return ["vote", "comment", "adopted"].includes(event.change) ? [] : [{ kind: "post", id: event.ideaId }];
+    case "tutorial.published":
+      return [{ kind: "post", id: event.tutorialId }];
+    case "tutorial.changed":
+      // "This helped me" counts are not indexed.
+      return event.change === "helped" ? [] : [{ kind: "post", id: event.tutorialId }];
     case "vote.changed":
     case "notifications.created":
       // A score only breaks ties between equally relevant results: it catches up at the next edit or reindex.
@@ -108,6 +118,8 @@ function withdrawnBy(event: DomainEvent): SQL | null {
     return sql`question_id = ${event.questionId}`;
   }
   if (event.type === "reply.changed" && ["deleted", "hidden"].includes(event.change)) return sql`id = ${documentId("answer", event.replyId)}`;
+  if (event.type === "idea.changed" && ["deleted", "hidden", "merged"].includes(event.change)) return sql`id = ${documentId("idea", event.ideaId)}`;
+  if (event.type === "tutorial.changed" && ["deleted", "hidden"].includes(event.change)) return sql`id = ${documentId("tutorial", event.tutorialId)}`;
   return null;
 }
 

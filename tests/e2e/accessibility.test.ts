@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { communities, posts, replies, users } from "../../db/schema";
+import { communities, communityEvents, ideas, posts, replies, tutorials, users } from "../../db/schema";
 import { demoPassword, seedDemoData } from "../../db/seed";
 import { inviteCustomers } from "../../server/invitations/invite-customers";
 import { flagContent } from "../../server/moderation/flag-content";
@@ -26,6 +26,9 @@ async function pagesToVisit() {
   const [solved] = await guilde.db.select().from(posts).where(eq(posts.kind, "question")).orderBy(posts.acceptedAnswerId).limit(1);
   const [someAnswer] = await guilde.db.select().from(replies).where(eq(replies.kind, "answer")).limit(1);
   const moderation = await moderationToReview(camille);
+  const [implemented] = await guilde.db.select({ id: ideas.postId }).from(ideas).where(eq(ideas.status, "implemented")).limit(1);
+  const [tutorial] = await guilde.db.select({ id: tutorials.postId }).from(tutorials).limit(1);
+  const [event] = await guilde.db.select({ id: communityEvents.id }).from(communityEvents).where(eq(communityEvents.format, "in_person")).limit(1);
   return {
     camille,
     paths: [
@@ -50,6 +53,19 @@ async function pagesToVisit() {
       "/settings",
       "/admin/sites",
       "/ideas",
+      "/ideas?tab=top&status=implemented",
+      `/ideas/${implemented.id}`,
+      `/ideas/${implemented.id}/edit`,
+      `/ideas/${implemented.id}/history`,
+      "/c/cycling-repair/propose",
+      `/tutorials/${tutorial.id}`,
+      `/tutorials/${tutorial.id}/edit`,
+      `/tutorials/${tutorial.id}/history`,
+      "/c/cycling-repair/tutorials/new",
+      "/c/cycling-repair/events",
+      "/c/cycling-repair/events/new",
+      `/events/${event.id}`,
+      `/events/${event.id}/edit`,
       "/search?q=freins",
       "/c/whitewater/moderation",
       "/c/whitewater/moderation?view=held",
@@ -67,7 +83,11 @@ async function pagesToVisit() {
 /** Something in each part of Whitewater's moderation queue: a flag, a held question, a hidden answer. */
 async function moderationToReview(moderator: typeof users.$inferSelect) {
   const [whitewater] = await guilde.db.select().from(communities).where(eq(communities.slug, "whitewater"));
-  const [flagged, hideable] = await guilde.db.select().from(posts).where(eq(posts.communityId, whitewater.id)).limit(2);
+  const [flagged, hideable] = await guilde.db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.communityId, whitewater.id), eq(posts.kind, "question")))
+    .limit(2);
   const [answer] = await guilde.db.select().from(replies).where(eq(replies.postId, hideable.id)).limit(1);
   const anna = await customer(guilde, { displayName: "Anna Paddler", invitedTo: whitewater });
   await flagContent(guilde, { viewer: anna, contentId: flagged.id, input: { reason: "off_topic", note: "Looks like it belongs in Camping." } });

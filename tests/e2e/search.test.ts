@@ -58,8 +58,9 @@ describe("search in the browser", () => {
       // Facets are plain links: "Solved" narrows to the solved question.
       await page.getByRole("navigation", { name: "Refine the results" }).getByRole("link", { name: /^Solved/ }).click();
       await page.waitForURL(/status=solved/);
-      await expect.poll(() => page.locator("main ol").textContent()).toContain("How do I bleed hydraulic brakes?");
-      expect(await page.locator("main ol > li").count()).toBe(1);
+      // The list is replaced once the new page's data arrives: wait for it rather than for the URL.
+      await expect.poll(() => page.locator("main ol > li").count()).toBe(1);
+      await expect(page.locator("main ol").textContent()).resolves.toContain("How do I bleed hydraulic brakes?");
       await expectAccessible(page);
     } finally {
       await worker.stop();

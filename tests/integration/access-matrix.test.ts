@@ -4,20 +4,30 @@
  * what they get. Each role gets a fresh world, and every action that changes something has a target of
  * its own, so the cells do not depend on each other.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { communityRoom, questionRoom } from "../../app/realtime/protocol";
+import { communityRoom, ideaRoom, questionRoom } from "../../app/realtime/protocol";
 import { newId } from "../../db/ids";
 import { notifications, type User } from "../../db/schema";
 import { hideContent } from "../../server/moderation/hide-content";
 import { suspendUser } from "../../server/moderation/suspend-user";
 import { askQuestion } from "../../server/questions/ask-question";
+import { uploadVideo } from "../../server/tutorials/upload-video";
+import { writeTutorial } from "../../server/tutorials/write-tutorial";
+import { proposeIdea } from "../../server/ideas/propose-idea";
+import { announceEvent } from "../../server/community-events/announce-event";
 import { drainOutbox } from "../../server/search/outbox-worker";
 import { admin, answer, community, customer, employee, membership, question, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
 import { HttpClient } from "../support/http";
 import { sessionCookie, useSockets } from "../support/sockets";
+import { webmBytes } from "../support/videos";
 
-const guilde = useGuilde();
+// Uploaded videos go to a folder of this run's own.
+const guilde = useGuilde({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "guilde-matrix-")) });
 const sockets = useSockets();
 
 const roles = ["anonymous", "customer", "employee", "member", "monitor", "moderatorElsewhere", "moderator", "admin", "suspended"] as const;
@@ -33,6 +43,9 @@ type Outcome = 200 | 403 | 404 | "signin" | "done" | "shows" | "hides" | "joins"
 const internalTitle = "Supplier margins for the third quarter";
 const hiddenTitle = "Cheap paddles from my cousin's shop";
 const privateTitle = "Minutes of the spring pricing meeting";
+const draftTutorialTitle = "Draft: paddle strokes for beginners";
+const internalIdeaTitle = "Weekly stock count by handheld scanner";
+const privateIdeaTitle = "Loyalty discount tiers for next year";
 
 async function buildWorld() {
   const lyon = await site(guilde, { name: "Lyon Part-Dieu", city: "Lyon" });
@@ -79,6 +92,52 @@ async function buildWorld() {
     input: { title: "Which helmet for a first river trip?", body: "My first trip is on a class II river in May. Which helmet?" },
   });
 
+  const ideaInput = (title: string) => ({
+    title,
+    problem: "Counting stock on paper takes two people a whole evening.",
+    proposal: "Use the handheld scanners we already have for deliveries.",
+    benefit: "An evening saved every week.",
+  });
+  const { ideaId: kIdea } = await proposeIdea(guilde, { viewer: paul, communityId: kayak.id, input: ideaInput("Guided kayak tours on Sundays") });
+  const { ideaId: iIdea } = await proposeIdea(guilde, { viewer: paul, communityId: store.id, input: ideaInput(internalIdeaTitle) });
+  await proposeIdea(guilde, { viewer: paul, communityId: secret.id, input: ideaInput(privateIdeaTitle) });
+  const proposeIn = async (where: { id: string }, title: string) => (await proposeIdea(guilde, { viewer: paul, communityId: where.id, input: ideaInput(title) })).ideaId;
+  const kIdeaHideable = await proposeIn(kayak, "An idea to hide");
+  const kIdeaDeletable = await proposeIn(kayak, "An idea to delete");
+  const kIdeaEditable = await proposeIn(kayak, "An idea to edit");
+  const iIdeaHideable = await proposeIn(store, "An internal idea to hide");
+
+  const tutorialInput = (title: string, videoUploadId = "") => ({
+    title,
+    summary: "How to roll a sea kayak back up, for paddlers who know the basics.",
+    body: "1. Tuck forward.\n2. Sweep the paddle.\n3. Hip snap, head last.",
+    difficulty: "intermediate",
+    minutes: "30",
+    videoUploadId,
+  });
+  const video = async () => (await uploadVideo(guilde, { viewer: paul, file: Readable.from([webmBytes()]), filename: "roll.webm" })).uploadId;
+  const kVideo = await video();
+  const draftVideo = await video();
+  const { tutorialId: kTutorial } = await writeTutorial(guilde, { viewer: paul, communityId: kayak.id, input: tutorialInput("The Eskimo roll, step by step", kVideo), publish: true });
+  const { tutorialId: draftTutorial } = await writeTutorial(guilde, { viewer: paul, communityId: kayak.id, input: tutorialInput(draftTutorialTitle, draftVideo), publish: false });
+  const { tutorialId: kTutorialHideable } = await writeTutorial(guilde, { viewer: paul, communityId: kayak.id, input: tutorialInput("A tutorial to hide"), publish: true });
+  const { tutorialId: kTutorialDeletable } = await writeTutorial(guilde, { viewer: paul, communityId: kayak.id, input: tutorialInput("A tutorial to delete"), publish: true });
+  const { tutorialId: iTutorial } = await writeTutorial(guilde, { viewer: paul, communityId: store.id, input: tutorialInput("Counting stock with the handheld scanner"), publish: true });
+
+  const eventInput = (title: string) => ({
+    title,
+    description: "An evening to practise together, with the store's equipment.",
+    format: "in_person",
+    siteId: lyon.id,
+    startsAt: "2030-06-01T18:00",
+    endsAt: "2030-06-01T20:00",
+    timeZone: "Europe/Paris",
+    capacity: "20",
+  });
+  const { eventId: kEvent } = await announceEvent(guilde, { viewer: karim, communityId: kayak.id, input: eventInput("Rolling practice at the pool") });
+  const { eventId: kCancellable } = await announceEvent(guilde, { viewer: karim, communityId: kayak.id, input: eventInput("Sea kayak weekend") });
+  const { eventId: iEvent } = await announceEvent(guilde, { viewer: people.admin, communityId: store.id, input: eventInput("Stock count evening") });
+
   // Notifications as if each had once been told of the internal and the hidden questions: the list
   // must check them again against what the reader may see now.
   for (const person of Object.values(people)) {
@@ -115,6 +174,22 @@ async function buildWorld() {
       karim: karim.id,
       bob: bob.id,
       member: people.member.id,
+      kTutorial,
+      draftTutorial,
+      iTutorial,
+      kVideo,
+      draftVideo,
+      kIdea,
+      iIdea,
+      kEvent,
+      kCancellable,
+      iEvent,
+      kIdeaHideable,
+      kIdeaDeletable,
+      kIdeaEditable,
+      iIdeaHideable,
+      kTutorialHideable,
+      kTutorialDeletable,
     },
   };
 }
@@ -220,10 +295,69 @@ const matrix: [string, Probe, [anonymous: Outcome, customer: Outcome, employee: 
   ["search results: internal question",         pageShows(() => "/search?q=supplier+margins+quarter", internalTitle),   ["signin", "hides",   "shows",  "shows",  "shows",  "shows",  "shows",  "shows",  "signin"]],
   ["notifications: about an internal question", pageShows(() => "/notifications", internalTitle),                      ["signin", "hides",   "shows",  "shows",  "shows",  "shows",  "shows",  "shows",  "signin"]],
   ["notifications: about a hidden question",    pageShows(() => "/notifications", hiddenTitle),                        ["signin", "hides",   "hides",  "hides",  "hides",  "hides",  "shows",  "shows",  "signin"]],
+  ["idea page, open community",                 get((ids) => `/ideas/${ids.kIdea}`),                                    ["signin", 200,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["idea page, internal community",             get((ids) => `/ideas/${ids.iIdea}`),                                    ["signin", 404,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["ideas page: internal idea",                 pageShows(() => "/ideas", internalIdeaTitle),                           ["signin", "hides",   "shows",  "shows",  "shows",  "shows",  "shows",  "shows",  "signin"]],
+  ["ideas page: private community's idea",      pageShows(() => "/ideas", privateIdeaTitle),                            ["signin", "hides",   "hides",  "hides",  "hides",  "hides",  "hides",  "shows",  "signin"]],
+  ["search results: internal idea",             pageShows(() => "/search?q=handheld+scanner", internalIdeaTitle),       ["signin", "hides",   "shows",  "shows",  "shows",  "shows",  "shows",  "shows",  "signin"]],
+  ["propose an idea (open community)",          post(() => "/c/kayaking/propose", () => ({ title: "Kayak rental by the hour", problem: "Customers ask for short rentals every weekend.", proposal: "Rent kayaks by the hour at the Lyon store.", benefit: "New customers." })),
+                                                                                                                        ["signin", 403,       "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["vote on an idea",                           post((ids) => `/ideas/${ids.kIdea}`, () => ({ intent: "vote", vote: "true" })),
+                                                                                                                        ["signin", "done",    "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["vote on an internal idea",                  post((ids) => `/ideas/${ids.iIdea}`, () => ({ intent: "vote", vote: "true" })),
+                                                                                                                        ["signin", 404,       "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["change an idea's status (moderate)",        post((ids) => `/ideas/${ids.kIdea}`, () => ({ intent: "status", status: "planned", note: "Matrix check." })),
+                                                                                                                        ["signin", 403,       403,      403,      403,      403,      "done",   "done",   "signin"]],
+  ["idea edit URL",                             get((ids) => `/ideas/${ids.kIdea}/edit`),                               ["signin", 403,       403,      403,      403,      403,      200,      200,      "signin"]],
+  ["idea history",                              get((ids) => `/ideas/${ids.kIdea}/history`),                            ["signin", 200,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["edit an idea",                              post((ids) => `/ideas/${ids.kIdeaEditable}/edit`, () => ({ title: "An idea edited by someone", problem: "Counting stock on paper takes two people a whole evening.", proposal: "Use the handheld scanners we already have for deliveries.", benefit: "An evening saved every week." })),
+                                                                                                                        ["signin", 403,       403,      403,      403,      403,      "done",   "done",   "signin"]],
+  ["delete an idea",                            post((ids) => `/ideas/${ids.kIdeaDeletable}`, () => ({ intent: "delete" })),
+                                                                                                                        ["signin", 403,       403,      403,      403,      403,      "done",   "done",   "signin"]],
+  ["flag an idea",                              post((ids) => `/ideas/${ids.kIdea}`, (ids) => ({ intent: "flag", contentId: ids.kIdea, reason: "spam" })),
+                                                                                                                        ["signin", "done",    "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["hide an idea (moderate)",                   post((ids) => `/ideas/${ids.kIdeaHideable}`, (ids) => ({ intent: "hide", contentId: ids.kIdeaHideable, reason: "spam" })),
+                                                                                                                        ["signin", 403,       403,      403,      403,      403,      "done",   "done",   "signin"]],
+  ["hide an internal idea (moderate)",          post((ids) => `/ideas/${ids.iIdeaHideable}`, (ids) => ({ intent: "hide", contentId: ids.iIdeaHideable, reason: "spam" })),
+                                                                                                                        ["signin", 404,       403,      403,      403,      403,      403,      "done",   "signin"]],
+  ["event page, open community",                get((ids) => `/events/${ids.kEvent}`),                                  ["signin", 200,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["event page, internal community",            get((ids) => `/events/${ids.iEvent}`),                                  ["signin", 404,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["event calendar file, internal community",   get((ids) => `/events/${ids.iEvent}.ics`),                              ["signin", 404,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["event edit URL",                            get((ids) => `/events/${ids.kEvent}/edit`),                             ["signin", 403,       403,      403,      200,      403,      200,      200,      "signin"]],
+  ["announce an event (open community)",        post(() => "/c/kayaking/events/new", () => ({ title: "Paddle fitting clinic", description: "Bring your paddle: we fit it to your height.", format: "online", onlineUrl: "https://meet.example.com/paddles", startsAt: "2030-06-02T18:00", endsAt: "2030-06-02T19:00", timeZone: "Europe/Paris", capacity: "30" })),
+                                                                                                                        ["signin", 403,       403,      403,      "done",   403,      "done",   "done",   "signin"]],
+  ["RSVP to an event",                          post((ids) => `/events/${ids.kEvent}`, () => ({ intent: "rsvp", response: "going" })),
+                                                                                                                        ["signin", "done",    "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["RSVP to an internal event",                 post((ids) => `/events/${ids.iEvent}`, () => ({ intent: "rsvp", response: "going" })),
+                                                                                                                        ["signin", 404,       "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["cancel an event (its monitor, moderators)", post((ids) => `/events/${ids.kCancellable}`, () => ({ intent: "cancel", note: "Matrix check." })),
+                                                                                                                        ["signin", 403,       403,      403,      "done",   403,      "done",   "done",   "signin"]],
+  ["tutorial page, open community",             get((ids) => `/tutorials/${ids.kTutorial}`),                            ["signin", 200,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["tutorial page, internal community",         get((ids) => `/tutorials/${ids.iTutorial}`),                            ["signin", 404,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["someone else's draft tutorial",             get((ids) => `/tutorials/${ids.draftTutorial}`),                        ["signin", 404,       404,      404,      404,      404,      404,      404,      "signin"]],
+  ["tutorials tab: someone else's draft",       pageShows(() => "/c/kayaking/tutorials", draftTutorialTitle),           ["signin", "hides",   "hides",  "hides",  "hides",  "hides",  "hides",  "hides",  "signin"]],
+  ["tutorial's uploaded video",                 get((ids) => `/files/${ids.kVideo}`),                                   [404,      200,       200,      200,      200,      200,      200,      200,      404]],
+  ["a draft's uploaded video",                  get((ids) => `/files/${ids.draftVideo}`),                               [404,      404,       404,      404,      404,      404,      404,      404,      404]],
+  ["write a tutorial (open community)",         get(() => "/c/kayaking/tutorials/new"),                                 ["signin", 403,       200,      200,      200,      200,      200,      200,      "signin"]],
+  ["tutorial edit URL",                         get((ids) => `/tutorials/${ids.kTutorial}/edit`),                       ["signin", 403,       403,      403,      403,      403,      200,      200,      "signin"]],
+  ["this helped me",                            post((ids) => `/tutorials/${ids.kTutorial}`, () => ({ intent: "helped", helped: "true" })),
+                                                                                                                        ["signin", "done",    "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["this helped me, internal tutorial",         post((ids) => `/tutorials/${ids.iTutorial}`, () => ({ intent: "helped", helped: "true" })),
+                                                                                                                        ["signin", 404,       "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["flag a tutorial",                           post((ids) => `/tutorials/${ids.kTutorial}`, (ids) => ({ intent: "flag", contentId: ids.kTutorial, reason: "spam" })),
+                                                                                                                        ["signin", "done",    "done",   "done",   "done",   "done",   "done",   "done",   "signin"]],
+  ["hide a tutorial (moderate)",                post((ids) => `/tutorials/${ids.kTutorialHideable}`, (ids) => ({ intent: "hide", contentId: ids.kTutorialHideable, reason: "spam" })),
+                                                                                                                        ["signin", 403,       403,      403,      403,      403,      "done",   "done",   "signin"]],
+  ["delete a tutorial",                         post((ids) => `/tutorials/${ids.kTutorialDeletable}`, () => ({ intent: "delete" })),
+                                                                                                                        ["signin", 403,       403,      403,      403,      403,      "done",   "done",   "signin"]],
+  ["delete someone else's draft tutorial",      post((ids) => `/tutorials/${ids.draftTutorial}`, () => ({ intent: "delete" })),
+                                                                                                                        ["signin", 404,       404,      404,      404,      404,      404,      404,      "signin"]],
   ["socket room: open community",               room((ids) => communityRoom(ids.kayak)),                                ["no socket", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
   ["socket room: internal community",           room((ids) => communityRoom(ids.store)),                                ["no socket", "refused", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
   ["socket room: private community",            room((ids) => communityRoom(ids.secret)),                               ["no socket", "refused", "refused", "refused", "refused", "refused", "refused", "joins", "no socket"]],
   ["socket room: internal question",            room((ids) => questionRoom(ids.iq)),                                    ["no socket", "refused", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
+  ["socket room: open community's idea",        room((ids) => ideaRoom(ids.kIdea)),                                     ["no socket", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
+  ["socket room: internal idea",                room((ids) => ideaRoom(ids.iIdea)),                                     ["no socket", "refused", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
   ["socket room: hidden question",              room((ids) => questionRoom(ids.hidden)),                                ["no socket", "refused", "refused", "refused", "refused", "refused", "joins", "joins", "no socket"]],
 ];
 

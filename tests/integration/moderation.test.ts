@@ -115,7 +115,7 @@ describe("the moderation queue", () => {
       {
         id: asked.id,
         kind: "question",
-        question: { title: "Which paddle length for a 1.60 m paddler?" },
+        post: { kind: "question", title: "Which paddle length for a 1.60 m paddler?" },
         author: { displayName: "Léa Dubois", role: "employee", siteName: "Lyon Part-Dieu" },
         flags: [{ reason: "spam", note: "An ad for a shop.", reporter: { displayName: "Anna Paddler" } }],
       },

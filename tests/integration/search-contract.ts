@@ -216,5 +216,39 @@ export function searchContract(guilde: TestGuilde, engine: () => SearchIndex) {
       expect(similar.map((view) => view.title)).toEqual(["How to fix a wobbly rear wheel?", "Rear wheel wobbles after a crash"]);
       expect(similar[0].solved).toBe(true);
     });
+
+    it("similar questions: a rare word shared outranks common words shared", async () => {
+      const grammar = await community(guilde, { name: "Grammar" });
+      const lea = await employee(guilde);
+      for (const title of ["How to use the comma", "How to use the colon", "How to use the hyphen", "How to use the dash"]) {
+        await question(guilde, { in: grammar, by: lea, title });
+      }
+      await question(guilde, { in: grammar, by: lea, title: "Semicolons between independent clauses" });
+      await indexed();
+      const similar = await findSimilarQuestions(guilde, { viewer: lea, title: "How to use semicolons in a list" });
+      expect(similar[0]?.title).toBe("Semicolons between independent clauses");
+    });
+
+    it("similar questions: finds a reworded duplicate, by its text when its title differs", async () => {
+      const grammar = await community(guilde, { name: "Grammar" });
+      const lea = await employee(guilde);
+      await question(guilde, { in: grammar, by: lea, title: "Which article goes first?", body: "Should I write an hour or a hour, given that the h is silent?" });
+      for (const title of [
+        "Plural of octopus",
+        "Commas before quotations",
+        "Who versus whom",
+        "Capitals in headings",
+        "Spelling of judgement",
+        "Numbers in words versus figures",
+        "Dates in American and British styles",
+        "Sentences ending with prepositions",
+        "Italics for foreign words",
+      ]) {
+        await question(guilde, { in: grammar, by: lea, title, body: "Our style guide says nothing about it. What do dictionaries say?" });
+      }
+      await indexed();
+      const similar = await findSimilarQuestions(guilde, { viewer: lea, title: "\"A hour\" or \"an hour\" when the h is silent" });
+      expect(similar.map((view) => view.title)).toEqual(["Which article goes first?"]);
+    });
   });
 }

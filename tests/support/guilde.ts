@@ -6,6 +6,7 @@ import { createEventBus } from "../../server/events";
 import { createLogger } from "../../server/logger";
 import { createPostgresIndex } from "../../server/search/postgres";
 import { startServer, type RunningServer } from "../../server/server";
+import { createStorage } from "../../server/storage";
 import { openTestDatabase, truncateAll, type TestDatabase } from "./database";
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -41,6 +42,7 @@ export function useGuilde(overrides: Record<string, string> = {}): TestGuilde {
     sessions: undefined as unknown as Guilde["sessions"],
     // The embedded engine on this file's database; a test may point `search` at another engine.
     search: undefined as unknown as Guilde["search"],
+    storage: createStorage(config.storage),
     async serve() {
       server ??= await startServer(guilde, { port: 0, host: "127.0.0.1" });
       return server;

@@ -97,4 +97,23 @@ describe("two server processes on one PostgreSQL", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(paulOnA.heard.slice(since)).toEqual([]);
   });
+
+  it("PROCESSES=2 serves one port from two processes, which a client on either hears, and SIGTERM stops both", async () => {
+    const cluster = await guildes.start({ env: { DATABASE_URL: url, PROCESSES: "2" } });
+    await cluster.waitForOutput("Guilde is running");
+    // Each process announces itself once it listens.
+    await expect.poll(() => cluster.stdout.match(/Guilde is running/g)?.length ?? 0, { timeout: 30_000 }).toBe(2);
+    const cycling = await community(guilde);
+    const [lea, karim] = [await employee(guilde), await employee(guilde)];
+    for (const person of [lea, karim]) await membership(guilde, cycling, person);
+    const asked = await question(guilde, { in: cycling, by: lea });
+    // Connections go to the processes in turn: a few sockets reach both.
+    const listeners = await Promise.all(Array.from({ length: 4 }, () => connect(cluster, lea)));
+    for (const socket of listeners) expect(await socket.subscribe(questionRoom(asked.id))).toEqual({ ok: true });
+    const posted = await (await browserOn(cluster, karim)).post(`/questions/${asked.id}`, { intent: "answer", body: "Tighten the spokes a quarter turn at a time." });
+    expect(posted.status).toBe(302);
+    for (const socket of listeners) await socket.next("reply.posted");
+
+    expect(await cluster.stop("SIGTERM")).toEqual({ code: 0, signal: null });
+  });
 });

@@ -30,10 +30,32 @@ describe("configuration", () => {
     expect(() => parseConfig(environment)).toThrowError(new RegExp(`\\b${variable}\\b`));
   });
 
+  it("runs several processes on PostgreSQL only", () => {
+    expect(parseConfig({}).processes).toBe(1);
+    expect(parseConfig({ DATABASE_URL: "postgres://db/guilde", PROCESSES: "2" }).processes).toBe(2);
+    expect(() => parseConfig({ PROCESSES: "2" })).toThrow(/PROCESSES: more than one process needs DATABASE_URL/);
+    expect(() => parseConfig({ DATABASE_URL: "postgres://db/guilde", PROCESSES: "0" })).toThrow(/PROCESSES/);
+  });
+
   it("reads allowed e-mail domains as a lower-cased list", () => {
     expect(parseConfig({ ALLOWED_EMAIL_DOMAINS: "Sportissimo.fr, sportissimo.be" }).allowedEmailDomains).toEqual([
       "sportissimo.fr",
       "sportissimo.be",
     ]);
+  });
+
+  it("stores uploads on local disk by default, in S3 when its four settings are given, and never with some of them", () => {
+    const local = parseConfig({ DATA_DIR: "/srv/guilde" });
+    expect(local.storage).toEqual({ kind: "local", directory: "/srv/guilde/uploads" });
+    expect(local.uploads.maxBytes).toBe(500 * 1024 * 1024);
+    const s3 = { S3_ENDPOINT: "https://s3.example.com", S3_BUCKET: "guilde", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+    expect(parseConfig(s3).storage).toEqual({ kind: "s3", endpoint: "https://s3.example.com", bucket: "guilde", region: "us-east-1", accessKeyId: "key", secretAccessKey: "secret", forcePathStyle: true });
+    expect(() => parseConfig({ S3_ENDPOINT: "https://s3.example.com", S3_BUCKET: "guilde" })).toThrowError(/S3_ENDPOINT/);
+    expect(() => parseConfig({ UPLOAD_MAX_MB: "-1" })).toThrowError(/UPLOAD_MAX_MB/);
+    expect(parseConfig({ UPLOAD_MAX_MB: "0.5" }).uploads.maxBytes).toBe(512 * 1024);
+  });
+
+  it("reads the allowed video hosts as a lower-cased list", () => {
+    expect(parseConfig({ VIDEO_HOSTS: "YouTube.com, vimeo.com" }).videoHosts).toEqual(["youtube.com", "vimeo.com"]);
   });
 });

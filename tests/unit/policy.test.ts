@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { flagReason } from "../../db/schema";
+import { flagReason, ideaStatus } from "../../db/schema";
+import { ideaStatusValues } from "../../app/components/idea-list";
 import { moderationReasons } from "../../app/components/moderation-forms";
-import { can, type CommunityAccess, type Permission, type PostAccess, type Viewer } from "../../server/policy";
+import { can, type CommunityAccess, type EventAccess, type IdeaAccess, type Permission, type PostAccess, type Viewer } from "../../server/policy";
+import type { FileAccess, TutorialAccess } from "../../server/policy";
 
 const admin: Viewer = { id: "admin", role: "admin", siteId: "hq" };
 const employee: Viewer = { id: "employee", role: "employee", siteId: "lyon" };
@@ -98,8 +100,72 @@ describe("policy", () => {
     expect(can(employee, { action: "post.move", post: post(openCommunity("member")), destination: destination("moderator") })).toBe(false);
   });
 
-  it("the forms offer exactly the reasons the database knows", () => {
+  it("ideas: employees propose, members vote but not on their own, moderators run the workflow, sites adopt implemented ones", () => {
+    const idea = (role: "member" | "moderator" | null, state: Partial<IdeaAccess> = {}): IdeaAccess => ({
+      ...post(openCommunity(role)),
+      status: "proposed",
+      merged: false,
+      ...state,
+    });
+    expect(can(employee, { action: "idea.propose", community: openCommunity("member") })).toBe(true);
+    expect(can(customer, { action: "idea.propose", community: openCommunity("member") })).toBe(false);
+    expect(can(customer, { action: "idea.vote", idea: idea("member") })).toBe(true);
+    expect(can(customer, { action: "idea.vote", idea: idea(null) })).toBe(false);
+    expect(can(employee, { action: "idea.vote", idea: idea("member", { authorId: employee!.id }) })).toBe(false);
+    expect(can(employee, { action: "idea.vote", idea: idea("member", { merged: true }) })).toBe(false);
+    expect(can(employee, { action: "idea.changeStatus", idea: idea("member") })).toBe(false);
+    expect(can(employee, { action: "idea.changeStatus", idea: idea("moderator") })).toBe(true);
+    expect(can(admin, { action: "idea.changeStatus", idea: idea(null) })).toBe(true);
+    expect(can(employee, { action: "idea.merge", idea: idea("moderator"), into: idea("moderator", { merged: true }) })).toBe(false);
+    expect(can(employee, { action: "idea.merge", idea: idea("moderator"), into: idea("moderator") })).toBe(true);
+    expect(can(employee, { action: "idea.adopt", idea: idea("member") })).toBe(false);
+    expect(can(employee, { action: "idea.adopt", idea: idea("member", { status: "implemented" }) })).toBe(true);
+    expect(can(customer, { action: "idea.adopt", idea: idea("member", { status: "implemented" }) })).toBe(false);
+    // Editing, deleting, hiding and flagging an idea are a post's rules.
+    expect(can(employee, { action: "post.edit", post: idea("member", { authorId: employee!.id }) })).toBe(true);
+    expect(can(employee, { action: "post.delete", post: idea("member") })).toBe(false);
+    expect(can(employee, { action: "post.delete", post: idea("moderator") })).toBe(true);
+    expect(can(customer, { action: "post.flag", post: idea("member") })).toBe(true);
+    expect(can(customer, { action: "post.moderate", post: idea("member") })).toBe(false);
+  });
+
+  it("events: moderators and monitors announce, readers answer until it starts, a monitor runs only the events they announced", () => {
+    const community = (visibility: CommunityAccess["visibility"], role: "member" | "monitor" | "moderator" | null): CommunityAccess => ({
+      id: "kayaking",
+      visibility,
+      archived: false,
+      membership: role ? { role, status: "active" } : null,
+    });
+    const event = (access: CommunityAccess, state: Partial<EventAccess> = {}): EventAccess => ({ community: access, announcedById: "someone", cancelled: false, started: false, ...state });
+    expect(can(employee, { action: "event.announce", community: community("internal", "monitor") })).toBe(true);
+    expect(can(employee, { action: "event.announce", community: community("internal", "moderator") })).toBe(true);
+    expect(can(employee, { action: "event.announce", community: community("internal", "member") })).toBe(false);
+    expect(can(employee, { action: "event.announce", community: community("internal", null) })).toBe(false);
+    expect(can(customer, { action: "event.announce", community: community("open", "member") })).toBe(false);
+    expect(can(admin, { action: "event.announce", community: community("private", null) })).toBe(true);
+    expect(can(anonymous, { action: "event.view", event: event(community("open", null)) })).toBe(false);
+
+    expect(can(customer, { action: "event.rsvp", event: event(community("open", "member")) })).toBe(true);
+    expect(can(customer, { action: "event.rsvp", event: event(community("open", null)) })).toBe(false);
+    expect(can(customer, { action: "event.view", event: event(community("internal", "member")) })).toBe(false);
+    expect(can(employee, { action: "event.rsvp", event: event(community("internal", null)) })).toBe(true);
+    expect(can(employee, { action: "event.view", event: event(community("private", null)) })).toBe(false);
+    expect(can(employee, { action: "event.rsvp", event: event(community("internal", null), { started: true }) })).toBe(false);
+    expect(can(employee, { action: "event.rsvp", event: event(community("internal", null), { cancelled: true }) })).toBe(false);
+
+    const mine = event(community("internal", "monitor"), { announcedById: employee!.id });
+    expect(can(employee, { action: "event.edit", event: mine })).toBe(true);
+    expect(can(employee, { action: "event.cancel", event: event(community("internal", "monitor")) })).toBe(false);
+    expect(can(employee, { action: "event.cancel", event: event(community("internal", "moderator")) })).toBe(true);
+    expect(can(employee, { action: "event.edit", event: { ...mine, started: true } })).toBe(false);
+    expect(can(employee, { action: "event.shareMaterials", event: { ...mine, started: true } })).toBe(true);
+    expect(can(employee, { action: "event.shareMaterials", event: { ...mine, cancelled: true } })).toBe(false);
+    expect(can(employee, { action: "event.shareMaterials", event: event(community("internal", "member"), { announcedById: employee!.id }) })).toBe(false);
+  });
+
+  it("the forms offer exactly the reasons and idea statuses the database knows", () => {
     expect([...moderationReasons]).toEqual(flagReason.enumValues);
+    expect([...ideaStatusValues]).toEqual(ideaStatus.enumValues);
   });
 
   it("everyone may view and edit their own profile, details included", () => {
@@ -109,5 +175,37 @@ describe("policy", () => {
       expect(can(viewer, { action: "profile.viewDetails", profile: self })).toBe(true);
       expect(can(viewer, { action: "profile.edit", profile: self })).toBe(true);
     }
+  });
+});
+
+describe("tutorials and their files", () => {
+  const tutorial = (role: "member" | "moderator" | null, state: Partial<TutorialAccess> = {}): TutorialAccess => ({ ...post(openCommunity(role)), draft: false, ...state });
+  const draft = (role: "member" | "moderator" | null, authorId = "someone") => tutorial(role, { draft: true, hidden: true, authorId });
+  const author: Viewer = { id: "someone", role: "employee", siteId: "lille" };
+
+  // Every cell: who (columns) may do what with a published tutorial, a draft, and their files.
+  const cells: [string, (viewer: Viewer) => boolean, { anonymous: boolean; customer: boolean; employee: boolean; author: boolean; moderator: boolean; admin: boolean }][] = [
+    ["write in an open community", (viewer) => can(viewer, { action: "tutorial.write", community: openCommunity("member") }), { anonymous: false, customer: false, employee: true, author: true, moderator: true, admin: true }],
+    ["read a published tutorial", (viewer) => can(viewer, { action: "tutorial.view", tutorial: tutorial("member") }), { anonymous: false, customer: true, employee: true, author: true, moderator: true, admin: true }],
+    ["read a draft", (viewer) => can(viewer, { action: "tutorial.view", tutorial: draft(viewer?.id === "moderator" ? "moderator" : "member") }), { anonymous: false, customer: false, employee: false, author: true, moderator: false, admin: false }],
+    ["edit a published tutorial", (viewer) => can(viewer, { action: "tutorial.edit", tutorial: tutorial(viewer?.id === "moderator" ? "moderator" : "member") }), { anonymous: false, customer: false, employee: false, author: true, moderator: true, admin: true }],
+    ["publish a draft", (viewer) => can(viewer, { action: "tutorial.publish", tutorial: draft("member") }), { anonymous: false, customer: false, employee: false, author: true, moderator: false, admin: false }],
+    ["delete a published tutorial", (viewer) => can(viewer, { action: "tutorial.delete", tutorial: tutorial(viewer?.id === "moderator" ? "moderator" : "member") }), { anonymous: false, customer: false, employee: false, author: true, moderator: true, admin: true }],
+    ["delete a draft", (viewer) => can(viewer, { action: "tutorial.delete", tutorial: draft(viewer?.id === "moderator" ? "moderator" : "member") }), { anonymous: false, customer: false, employee: false, author: true, moderator: false, admin: false }],
+    ["hide or restore a published tutorial", (viewer) => can(viewer, { action: "tutorial.moderate", tutorial: tutorial(viewer?.id === "moderator" ? "moderator" : "member") }), { anonymous: false, customer: false, employee: false, author: false, moderator: true, admin: true }],
+    ["hide or restore (publish) a draft", (viewer) => can(viewer, { action: "tutorial.moderate", tutorial: draft(viewer?.id === "moderator" ? "moderator" : "member") }), { anonymous: false, customer: false, employee: false, author: false, moderator: false, admin: false }],
+    ["flag a published tutorial", (viewer) => can(viewer, { action: "tutorial.flag", tutorial: tutorial("member") }), { anonymous: false, customer: true, employee: true, author: false, moderator: true, admin: true }],
+    ["flag a draft", (viewer) => can(viewer, { action: "tutorial.flag", tutorial: draft("member") }), { anonymous: false, customer: false, employee: false, author: false, moderator: false, admin: false }],
+    ["say it helped", (viewer) => can(viewer, { action: "tutorial.helped", tutorial: tutorial("member") }), { anonymous: false, customer: true, employee: true, author: false, moderator: true, admin: true }],
+    ["cite a draft", (viewer) => can(viewer, { action: "tutorial.cite", tutorial: draft("member") }), { anonymous: false, customer: false, employee: false, author: false, moderator: false, admin: false }],
+    ["read a published tutorial's video", (viewer) => can(viewer, { action: "file.read", file: { ownerId: "someone", tutorial: tutorial("member") } satisfies FileAccess }), { anonymous: false, customer: true, employee: true, author: true, moderator: true, admin: true }],
+    ["read a draft's video", (viewer) => can(viewer, { action: "file.read", file: { ownerId: "someone", tutorial: draft("member") } }), { anonymous: false, customer: false, employee: false, author: true, moderator: false, admin: false }],
+    ["read an unattached upload", (viewer) => can(viewer, { action: "file.read", file: { ownerId: "someone", tutorial: null } }), { anonymous: false, customer: false, employee: false, author: true, moderator: false, admin: false }],
+  ];
+  const viewers = { anonymous, customer, employee, author, moderator: { id: "moderator", role: "employee", siteId: "lyon" }, admin } as const;
+  describe.each(cells)("%s", (_name, allowed, expected) => {
+    it.each(Object.entries(viewers))("%s", (role, viewer) => {
+      expect(allowed(viewer)).toBe(expected[role as keyof typeof expected]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { searchablePostKinds } from "../../server/search/documents";
 import { audienceFilter, facetFilters, meiliSettings, quote, sameSettings } from "../../server/search/meilisearch";
-import { parseQueryText } from "../../server/search/query";
+import { parseQueryText, parseTitleQuery } from "../../server/search/query";
 import { toSegments } from "../../server/search/snippets";
 import { synonymsOf } from "../../server/search/synonyms";
 import { decodeTarget, encodeTarget } from "../../server/search/targets";
@@ -25,6 +26,18 @@ describe("search query text", () => {
 
   it("remembers quoted words", () => {
     expect(parseQueryText(`When should I use "who" or “whom”?`).quoted).toEqual(["who", "whom"]);
+  });
+
+  it("does not take apostrophes within words for quotes", () => {
+    expect(parseQueryText(`"a" or "an" for words that don't start with vowels but they're`).quoted).toEqual(["a", "an"]);
+    expect(parseQueryText(`Is it 'a usual' or 'an usual'?`).quoted).toEqual(["a", "usual", "an"]);
+  });
+
+  it("reads more of a title compared with other questions than of a search", () => {
+    const title = "Is there any rhyme or reason to when one should double the last consonant when adding -ed or -ing?";
+    expect(parseQueryText(title).words).not.toContain("consonant");
+    expect(parseTitleQuery(title).words).toContain("consonant");
+    expect(parseTitleQuery(title).truncated).toBe(false);
   });
 });
 
@@ -58,7 +71,9 @@ describe("Meilisearch filters", () => {
   it("express the audience: readable content, findable communities, people", () => {
     const customer = audienceFilter({ viewerId: "me", readableCommunityIds: ["open1"], findableCommunityIds: ["open1"], seesEveryone: false });
     expect(customer).toBe(
-      '((kind IN ["question", "answer"] AND communityId IN ["open1"]) OR (kind = "expertise" AND communityId IN ["open1"] AND (personRole != "customer" OR personId = "me")) OR (kind = "community" AND communityId IN ["open1"]) OR (kind = "person" AND (personRole != "customer" OR personId = "me")))',
+      // Every searchable post kind (questions, tutorials…) and answers: content of the readable communities.
+      `((kind IN [${[...searchablePostKinds, "answer"].map((kind) => `"${kind}"`).join(", ")}] AND communityId IN ["open1"]) OR` +
+        ' (kind = "expertise" AND communityId IN ["open1"] AND (personRole != "customer" OR personId = "me")) OR (kind = "community" AND communityId IN ["open1"]) OR (kind = "person" AND (personRole != "customer" OR personId = "me")))',
     );
     expect(audienceFilter({ viewerId: "me", readableCommunityIds: [], findableCommunityIds: [], seesEveryone: true })).toBe('(kind = "person")');
   });

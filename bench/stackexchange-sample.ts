@@ -1,25 +1,17 @@
 /**
- * Imports one Stack Exchange sample from ../shared/data (see its README) as a community of Guilde:
- * its questions, answers and accepted answers, with the attribution the licence asks for. The search
- * relevance bench (bench/search-relevance.ts) runs on it; it also fills a demo database:
- *
- *   DATA_DIR=/tmp/guilde npm run import:stackexchange -- --site english
- *
- * The documents are queued for the search index, which the running server's worker (or
- * `npm run search:reindex`) builds.
+ * Loads one Stack Exchange sample from ../shared/data (JSON Lines, see its README) as a community of
+ * Guilde: its questions, answers and accepted answers, with the attribution the licence asks for. The
+ * search relevance bench (bench/search-relevance.ts) runs on it. Real dumps (XML) are imported by
+ * `npm run import:stackexchange` (server/import/stackexchange).
  */
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { openDatabase, type Database } from "../db/client";
+import type { Database } from "../db/client";
 import { newId } from "../db/ids";
 import { communities, posts, replies, sites, users } from "../db/schema";
-import { parseConfig } from "../server/config";
 import { renderMarkdown } from "../server/content/markdown";
 import { projectRoot } from "../server/paths";
-import { enqueueEverything } from "../server/search/targets";
 
 export const sampleSites = ["english", "quantumcomputing", "bicycles-meta", "french-meta"] as const;
 export type SampleSite = (typeof sampleSites)[number];
@@ -160,26 +152,4 @@ export async function importStackExchangeSample(db: Database, site: SampleSite):
     });
   for (let start = 0; start < answerRows.length; start += 200) await db.insert(replies).values(answerRows.slice(start, start + 200));
   return { communityId, questionIds, titles: new Map(questions.map((question) => [question.id, question.title])), duplicates };
-}
-
-async function main() {
-  const { values } = parseArgs({ options: { site: { type: "string", default: "english" } } });
-  const site = sampleSites.find((candidate) => candidate === values.site);
-  if (!site) throw new Error(`--site must be one of ${sampleSites.join(", ")}.`);
-  const database = await openDatabase(parseConfig().database);
-  try {
-    await database.migrate();
-    const imported = await importStackExchangeSample(database.db, site);
-    const queued = await enqueueEverything(database.db);
-    console.log(`Imported ${imported.questionIds.size} questions from ${site}; ${queued} documents queued for the search index.`);
-  } finally {
-    await database.close();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
 }
