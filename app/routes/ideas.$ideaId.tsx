@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { flagReason } from "../../db/schema";
 import { Invalid } from "../../server/errors";
+import { moderateFromPage } from "../../server/moderation/moderate-from-page";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import { adoptIdea } from "../../server/ideas/adopt-idea";
 import { changeIdeaStatus } from "../../server/ideas/change-idea-status";
@@ -12,9 +13,6 @@ import { followIdea } from "../../server/ideas/follow-idea";
 import { getIdea } from "../../server/ideas/get-idea";
 import { mergeIdeas } from "../../server/ideas/merge-ideas";
 import { voteOnIdea } from "../../server/ideas/vote-on-idea";
-import { approveContent } from "../../server/moderation/approve-content";
-import { flagContent } from "../../server/moderation/flag-content";
-import { hideContent, restoreContent } from "../../server/moderation/hide-content";
 import { Badge, TagList } from "~/components/badge";
 import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
 import { IdeaStatusBadge, ideaStatusValues } from "~/components/idea-list";
@@ -43,6 +41,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/ideas/${ideaId}`;
   const values = await readForm(request);
   return handleForm(values, async () => {
+    // Flag, hide, restore or approve the post or one of its replies (`contentId`).
+    const moderated = await moderateFromPage(guilde, { viewer, values });
+    if (moderated) return redirect(noticeHref(here, moderated.notice) + anchorOf(moderated.content));
     switch (values.intent) {
       case "vote":
         await voteOnIdea(guilde, { viewer, ideaId, input: values });
@@ -67,23 +68,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "delete": {
         const { communitySlug } = await deleteIdea(guilde, { viewer, ideaId });
         return redirect(noticeHref(`/c/${communitySlug}/ideas`, "ideaDeleted"));
-      }
-      // Moderation of the idea itself or of one of its comments (`contentId`).
-      case "flag": {
-        const flagged = await flagContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
-        return redirect(noticeHref(here, "flagged") + anchorOf(flagged));
-      }
-      case "hide": {
-        const hidden = await hideContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
-        return redirect(noticeHref(here, "hidden") + anchorOf(hidden));
-      }
-      case "restore": {
-        const restored = await restoreContent(guilde, { viewer, contentId: values.contentId ?? "" });
-        return redirect(noticeHref(here, "restored") + anchorOf(restored));
-      }
-      case "approve": {
-        const approved = await approveContent(guilde, { viewer, contentId: values.contentId ?? "" });
-        return redirect(noticeHref(here, "approved") + anchorOf(approved));
       }
       default:
         throw new Invalid({ intent: ["errors.invalidChoice"] });

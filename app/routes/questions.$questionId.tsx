@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
 import { Invalid } from "../../server/errors";
+import { moderateFromPage } from "../../server/moderation/moderate-from-page";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import { acceptAnswer } from "../../server/questions/accept-answer";
 import { answerQuestion } from "../../server/questions/answer-question";
@@ -13,9 +14,6 @@ import { getQuestion, type QuestionThread } from "../../server/questions/get-que
 import { importAttribution } from "../../server/import/attribution";
 import { closeQuestion, lockQuestion, pinQuestion, reopenQuestion } from "../../server/questions/moderate-question";
 import { flagReason } from "../../db/schema";
-import { approveContent } from "../../server/moderation/approve-content";
-import { flagContent } from "../../server/moderation/flag-content";
-import { hideContent, restoreContent } from "../../server/moderation/hide-content";
 import type { ContentRef } from "../../server/moderation/content";
 import { moveQuestion } from "../../server/moderation/move-question";
 import { vote } from "../../server/questions/vote";
@@ -65,6 +63,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const thread = `/questions/${questionId}`;
   const values = await readForm(request);
   return handleForm(values, async () => {
+    // Flag, hide, restore or approve the post or one of its replies (`contentId`).
+    const moderated = await moderateFromPage(guilde, { viewer, values });
+    if (moderated) return redirect(noticeHref(thread, moderated.notice) + anchorOf(moderated.content));
     switch (values.intent) {
       case "vote": {
         await vote(guilde, { viewer, targetId: values.targetId ?? "", input: values });
@@ -113,22 +114,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "move": {
         await moveQuestion(guilde, { viewer, questionId, input: values });
         return redirect(noticeHref(thread, "moved"));
-      }
-      case "flag": {
-        const flagged = await flagContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
-        return redirect(noticeHref(thread, "flagged") + anchorOf(flagged));
-      }
-      case "hide": {
-        const hidden = await hideContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
-        return redirect(noticeHref(thread, "hidden") + anchorOf(hidden));
-      }
-      case "restore": {
-        const restored = await restoreContent(guilde, { viewer, contentId: values.contentId ?? "" });
-        return redirect(noticeHref(thread, "restored") + anchorOf(restored));
-      }
-      case "approve": {
-        const approved = await approveContent(guilde, { viewer, contentId: values.contentId ?? "" });
-        return redirect(noticeHref(thread, "approved") + anchorOf(approved));
       }
       default:
         throw new Invalid({ intent: ["errors.invalidChoice"] });

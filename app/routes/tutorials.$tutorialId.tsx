@@ -3,10 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { flagReason } from "../../db/schema";
 import { Invalid } from "../../server/errors";
+import { moderateFromPage } from "../../server/moderation/moderate-from-page";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
-import { approveContent } from "../../server/moderation/approve-content";
-import { flagContent } from "../../server/moderation/flag-content";
-import { hideContent, restoreContent } from "../../server/moderation/hide-content";
 import { commentOnTutorial } from "../../server/tutorials/comment-on-tutorial";
 import { deleteTutorial } from "../../server/tutorials/delete-tutorial";
 import { getTutorial } from "../../server/tutorials/get-tutorial";
@@ -36,6 +34,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/tutorials/${tutorialId}`;
   const values = await readForm(request);
   return handleForm(values, async () => {
+    // Flag, hide, restore or approve the post or one of its replies (`contentId`).
+    const moderated = await moderateFromPage(guilde, { viewer, values });
+    if (moderated) return redirect(noticeHref(here, moderated.notice) + anchorOf(moderated.content));
     switch (values.intent) {
       case "publish":
         await publishTutorial(guilde, { viewer, tutorialId });
@@ -50,23 +51,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "delete": {
         const { communitySlug } = await deleteTutorial(guilde, { viewer, tutorialId });
         return redirect(noticeHref(`/c/${communitySlug}/tutorials`, "tutorialDeleted"));
-      }
-      // Moderation of the tutorial itself or of one of its comments (`contentId`).
-      case "flag": {
-        const flagged = await flagContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
-        return redirect(noticeHref(here, "flagged") + anchorOf(flagged));
-      }
-      case "hide": {
-        const hidden = await hideContent(guilde, { viewer, contentId: values.contentId ?? "", input: values });
-        return redirect(noticeHref(here, "hidden") + anchorOf(hidden));
-      }
-      case "restore": {
-        const restored = await restoreContent(guilde, { viewer, contentId: values.contentId ?? "" });
-        return redirect(noticeHref(here, "restored") + anchorOf(restored));
-      }
-      case "approve": {
-        const approved = await approveContent(guilde, { viewer, contentId: values.contentId ?? "" });
-        return redirect(noticeHref(here, "approved") + anchorOf(approved));
       }
       default:
         throw new Invalid({ intent: ["errors.invalidChoice"] });
