@@ -70,6 +70,10 @@ const environmentSchema = z.object({
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** The address people reach Guilde at (https://guilde.example.com): links in webhooks are absolute with it. */
+  PUBLIC_URL: z.url().optional(),
+  /** Webhooks may post to loopback and private addresses (an internal receiver); refused by default. */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -139,5 +143,7 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
           } as const)
         : ({ kind: "local", directory: path.join(dataDir, "uploads") } as const),
     videoHosts: env.VIDEO_HOSTS,
+    publicUrl: env.PUBLIC_URL,
+    webhooks: { allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS, requireHttps: env.NODE_ENV === "production" },
   };
 }

@@ -6,6 +6,7 @@ import type { Transaction } from "../db/client";
 import type { Guilde } from "./context";
 import type { Logger } from "./logger";
 import { enqueueIndexChanges } from "./search/targets";
+import { enqueueWebhookDeliveries } from "./webhooks/enqueue";
 
 export type DomainEvent =
   | { type: "question.asked"; communityId: string; questionId: string; authorId: string }
@@ -75,14 +76,15 @@ export function createEventBus(log: Logger): EventBus {
 
 /**
  * Runs a write in one transaction. Events emitted inside are published only once it has committed,
- * so nobody hears of a change that was rolled back. The search outbox rows the events call for are
- * written in the same transaction: the index can lag behind a change, never miss it.
+ * so nobody hears of a change that was rolled back. The search outbox rows and webhook deliveries the
+ * events call for are written in the same transaction: they can lag behind a change, never miss it.
  */
 export async function write<T>(guilde: Guilde, work: (tx: Transaction, emit: Emit) => Promise<T>): Promise<T> {
   const events: DomainEvent[] = [];
   const result = await guilde.db.transaction(async (tx) => {
     const value = await work(tx, (event) => events.push(event));
     await enqueueIndexChanges(tx, events);
+    await enqueueWebhookDeliveries(tx, events, guilde.config.publicUrl);
     return value;
   });
   guilde.events.publish(events);

@@ -6,6 +6,7 @@ import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
+import * as webhooks from "./webhooks";
 
 /** English strings. Every key here must exist in fr.ts too (the type checker enforces it). */
 export const en = {
@@ -140,6 +141,7 @@ export const en = {
   ...ideas.en,
   ...tutorials.en,
   ...events.en,
+  ...webhooks.en,
 };
 
 export type MessageKey = keyof typeof en;

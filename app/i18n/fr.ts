@@ -7,6 +7,7 @@ import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
+import * as webhooks from "./webhooks";
 
 export const fr: Record<MessageKey, string> = {
   "app.name": "Guilde",
@@ -140,4 +141,5 @@ export const fr: Record<MessageKey, string> = {
   ...ideas.fr,
   ...tutorials.fr,
   ...events.fr,
+  ...webhooks.fr,
 };

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { communityVisibility, premoderation } from "../../db/schema";
 import { getCommunity } from "../../server/communities/get-community";
 import { setCommunityArchived, updateCommunity } from "../../server/communities/update-community";
@@ -18,13 +18,13 @@ export const handle: CommunityRouteHandle = { ownHeading: true };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
-  const { community } = await handleLoad(async () => {
+  const { community, may } = await handleLoad(async () => {
     const page = await getCommunity(context.guilde, { viewer, slug: params.slug ?? "" });
     // Settings are for the community's moderators; to anyone else the page does not exist.
     if (!page.may.moderate) throw new NotFound();
     return page;
   });
-  return { community, visibilities: communityVisibility.enumValues, premoderations: premoderation.enumValues };
+  return { community, manageWebhooks: may.manageWebhooks, visibilities: communityVisibility.enumValues, premoderations: premoderation.enumValues };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CommunitySettings() {
-  const { community, visibilities, premoderations } = useLoaderData<typeof loader>();
+  const { community, manageWebhooks, visibilities, premoderations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
@@ -91,6 +91,13 @@ export default function CommunitySettings() {
           </div>
         </Form>
       </section>
+      {manageWebhooks ? (
+        <p>
+          <Link to={`/c/${community.slug}/webhooks`} className="font-medium text-sky-800 underline">
+            {t("webhooks.link")}
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="settings-archive-heading" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <h2 id="settings-archive-heading" className="text-lg font-semibold">
           {t("community.settings.archiveTitle")}

@@ -36,6 +36,7 @@ export interface CommunityPage {
     appointModerators: boolean;
     invite: boolean;
     viewAudit: boolean;
+    manageWebhooks: boolean;
   };
   /** Only for viewers who may read the community. */
   counts: { members: number; questions: number; unanswered: number; solved: number } | null;
@@ -60,6 +61,7 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
     appointModerators: can(viewer, { action: "community.appointModerators", community: access }),
     invite: can(viewer, { action: "community.invite", community: access }),
     viewAudit: can(viewer, { action: "community.viewAudit", community: access }),
+    manageWebhooks: can(viewer, { action: "webhook.manage", community: access }),
   };
 
   const [counts, monitors, moderators, pending] = may.read

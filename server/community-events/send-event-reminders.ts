@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import { communities, communityEvents, eventRsvps } from "../../db/schema";
 import type { Guilde } from "../context";
 import { write } from "../events";
+import { startPeriodicWorker, type PeriodicWorker } from "../workers/periodic";
 import { notifyAboutEvent } from "./notify-about-event";
 
 /** People going are reminded about this long before their event starts. */
@@ -64,45 +65,10 @@ export async function sendEventReminders(guilde: Guilde, { now = new Date() }: {
   }
 }
 
-export interface EventReminderWorker {
-  /** Sends what is due now (the worker's own turns call it too); answers how many events were reminded. */
-  tick(): Promise<number>;
-  /** Lets the turn in hand finish and stops. */
-  stop(): Promise<void>;
-}
-
 /** Runs `sendEventReminders` every `everyMs` (a minute) on the given clock, started with the server. */
 export function startEventReminderWorker(
   guilde: Guilde,
-  { everyMs = 60_000, clock = () => new Date() }: { everyMs?: number; clock?: () => Date } = {},
-): EventReminderWorker {
-  let running: Promise<number> = Promise.resolve(0);
-  let failing = false;
-  const tick = () => {
-    running = running.then(() =>
-      sendEventReminders(guilde, { now: clock() })
-        .then((count) => {
-          failing = false;
-          return count;
-        })
-        .catch((error: unknown) => {
-          // Logged once per outage; the next turn tries again.
-          if (!failing) guilde.log.error("Sending event reminders failed; retrying at the next turn.", error);
-          failing = true;
-          return 0;
-        }),
-    );
-    return running;
-  };
-  // A turn at start, for what fell due while no server ran.
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return {
-    tick,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  { everyMs = 60_000, clock }: { everyMs?: number; clock?: () => Date } = {},
+): PeriodicWorker {
+  return startPeriodicWorker(guilde, { name: "Sending event reminders", everyMs, clock, turn: (now) => sendEventReminders(guilde, { now }) });
 }

@@ -133,7 +133,8 @@ export type Permission =
   | { action: "event.rsvp"; event: EventAccess }
   | { action: "event.edit"; event: EventAccess }
   | { action: "event.cancel"; event: EventAccess }
-  | { action: "event.shareMaterials"; event: EventAccess };
+  | { action: "event.shareMaterials"; event: EventAccess }
+  | { action: "webhook.manage"; community: CommunityAccess };
 
 export type Action = Permission["action"];
 
@@ -347,6 +348,9 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       const { event } = permission;
       return !event.cancelled && runsEvent(viewer, event);
     }
+    case "webhook.manage":
+      // Webhooks send a community's content out of Guilde, to an address of the administrator's choice.
+      return isAdmin;
   }
 }
 

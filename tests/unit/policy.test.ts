@@ -26,6 +26,11 @@ const table: [string, Permission, { anonymous: boolean; customer: boolean; emplo
   ["suspend a colleague", { action: "user.suspend", person: colleague }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["deactivate a customer", { action: "customer.deactivate", person: otherCustomer }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["deactivate an employee", { action: "customer.deactivate", person: colleague }, { anonymous: false, customer: false, employee: false, admin: false }],
+  [
+    "manage a community's webhooks, even as its moderator",
+    { action: "webhook.manage", community: { id: "kayaking", visibility: "open", archived: false, membership: { role: "moderator", status: "active" } } },
+    { anonymous: false, customer: false, employee: false, admin: true },
+  ],
 ];
 
 const openCommunity = (role: "member" | "moderator" | null): CommunityAccess => ({

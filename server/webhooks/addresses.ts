@@ -1,0 +1,42 @@
+import { lookup } from "node:dns/promises";
+import ipaddr from "ipaddr.js";
+
+export interface AddressRules {
+  /** Loopback, private, link-local and other non-public addresses are refused unless this is set. */
+  allowPrivateNetworks: boolean;
+  /** Plain http is refused in production (unless private networks are allowed: an internal receiver). */
+  requireHttps: boolean;
+}
+
+/**
+ * Why a webhook may not be posted to this URL (an i18n key), or null when it may. The host is resolved
+ * and every address it resolves to must be public: a name pointing into the company's network is as
+ * private as the address itself. Asked when the webhook is saved and again before each delivery, since
+ * a name may be pointed elsewhere in between.
+ */
+export async function refusedWebhookUrl(url: string, rules: AddressRules): Promise<string | null> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "webhooks.errors.url";
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return "webhooks.errors.url";
+  if (parsed.username || parsed.password) return "webhooks.errors.credentials";
+  if (parsed.protocol === "http:" && rules.requireHttps && !rules.allowPrivateNetworks) return "webhooks.errors.https";
+  if (rules.allowPrivateNetworks) return null;
+  const host = parsed.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  try {
+    addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+  } catch {
+    return "webhooks.errors.unresolved";
+  }
+  return addresses.length > 0 && addresses.every(isPublicAddress) ? null : "webhooks.errors.privateAddress";
+}
+
+function isPublicAddress(address: string): boolean {
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range() === "unicast";
+}
