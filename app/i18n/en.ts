@@ -4,6 +4,7 @@ import * as ideas from "./ideas";
 import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
+import * as recognition from "./recognition";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
 import * as webhooks from "./webhooks";
@@ -142,6 +143,7 @@ export const en = {
   ...tutorials.en,
   ...events.en,
   ...webhooks.en,
+  ...recognition.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import type { MessageKey } from "./en";
 import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
+import * as recognition from "./recognition";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
 import * as webhooks from "./webhooks";
@@ -142,4 +143,5 @@ export const fr: Record<MessageKey, string> = {
   ...tutorials.fr,
   ...events.fr,
   ...webhooks.fr,
+  ...recognition.fr,
 };

@@ -106,6 +106,7 @@ function sentenceKey(notification: Notification): MessageKey {
   if (kind === "join_request_decided" || kind === "monitor_application_decided") {
     return `notification.${kind}.${summary.decision === "approve" ? "approve" : "decline"}`;
   }
+  if (kind === "kudos_received" && !notification.postId) return "notification.kudos_received.person";
   if (kind === "idea_status_changed") return `notification.idea_status_changed.${isIdeaStatus(summary.decision) ? summary.decision : "proposed"}`;
   return `notification.${kind}`;
 }

@@ -9,3 +9,4 @@ export * from "./tutorials";
 export * from "./imports";
 export * from "./events";
 export * from "./webhooks";
+export * from "./recognition";

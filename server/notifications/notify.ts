@@ -99,3 +99,21 @@ export async function notifyMentions(
     draft: { kind: "mention", actorId, replyId: replyId ?? null, summary: { title: post.title, excerpt: notice.excerpt } },
   });
 }
+
+/**
+ * Notifies one person about something of their own, outside any community (thanks for who they are):
+ * only if they may see who it is from.
+ */
+export async function notifyPerson(
+  tx: Transaction,
+  { recipientId, draft, emit }: { recipientId: string; draft: NotificationDraft & { actorId: string }; emit: Emit },
+): Promise<string[]> {
+  if (recipientId === draft.actorId) return [];
+  const rows = await tx.select({ id: users.id, role: users.role, siteId: users.siteId }).from(users).where(inArray(users.id, [recipientId, draft.actorId]));
+  const recipient = rows.find((row) => row.id === recipientId);
+  const actor = rows.find((row) => row.id === draft.actorId);
+  if (!recipient || !actor || !can(recipient, { action: "profile.view", profile: actor })) return [];
+  await tx.insert(notifications).values({ id: newId(), userId: recipient.id, communityId: null, summary: {}, ...draft });
+  emit({ type: "notifications.created", userIds: [recipient.id] });
+  return [recipient.id];
+}

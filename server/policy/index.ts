@@ -66,6 +66,12 @@ export interface EventAccess {
   started: boolean;
 }
 
+/** What a kudos thanks: an answer, a tutorial, or the person themselves. */
+export type KudosTarget =
+  | { kind: "answer"; reply: ReplyAccess }
+  | { kind: "tutorial"; tutorial: TutorialAccess }
+  | { kind: "person"; profile: { id: string; role: UserRole } };
+
 /** Someone an administrator may act on (suspend, deactivate). */
 export interface PersonAccess {
   id: string;
@@ -134,7 +140,8 @@ export type Permission =
   | { action: "event.edit"; event: EventAccess }
   | { action: "event.cancel"; event: EventAccess }
   | { action: "event.shareMaterials"; event: EventAccess }
-  | { action: "webhook.manage"; community: CommunityAccess };
+  | { action: "webhook.manage"; community: CommunityAccess }
+  | { action: "kudos.give"; receiverId: string; target: KudosTarget };
 
 export type Action = Permission["action"];
 
@@ -351,6 +358,22 @@ export function can(viewer: Viewer, permission: Permission): boolean {
     case "webhook.manage":
       // Webhooks send a community's content out of Guilde, to an address of the administrator's choice.
       return isAdmin;
+    case "kudos.give":
+      return permission.receiverId !== viewer.id && mayThank(viewer, permission.target);
+  }
+}
+
+/** Thanks go to what the giver may see as everyone sees it (published, not hidden), never to an archived community. */
+function mayThank(viewer: SignedInViewer, target: KudosTarget): boolean {
+  switch (target.kind) {
+    case "answer": {
+      const { reply } = target;
+      return canViewReply(viewer, reply) && !reply.deleted && !reply.hidden && !reply.post.deleted && !reply.post.hidden && !reply.post.community.archived;
+    }
+    case "tutorial":
+      return isPublished(target.tutorial) && canViewTutorial(viewer, target.tutorial) && !target.tutorial.community.archived;
+    case "person":
+      return can(viewer, { action: "profile.view", profile: target.profile });
   }
 }
 

@@ -3,7 +3,7 @@
  * see and filter them afterwards. Each mirrors a rule of ./index.ts; tests pin both together.
  */
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { communities, communityEvents, communityMembers, posts, replies, users } from "../../db/schema";
+import { communities, communityEvents, communityMembers, kudos, posts, replies, users } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { SignedInViewer, Viewer } from "./index";
 
@@ -147,4 +147,18 @@ export async function searchAudience(db: Database, viewer: SignedInViewer): Prom
     findableCommunityIds: findable.map((row) => row.id),
     seesEveryone: viewer.role !== "customer",
   };
+}
+
+/**
+ * Mirrors what a kudos shows (on `kudos`): one is listed or counted for the viewer only if they may see
+ * its giver (`profile.view`) and what it was for (a listable post, and a listable answer), so that thanks
+ * for a private community's answer never reach someone who cannot read it.
+ */
+export function visibleKudos(viewer: Viewer): SQL {
+  if (!viewer) return never;
+  return and(
+    sql`${kudos.giverId} in ${visiblePeopleIds(viewer)}`,
+    or(isNull(kudos.postId), sql`exists (select 1 from ${posts} where ${posts.id} = ${kudos.postId} and ${listablePosts(viewer)})`),
+    or(isNull(kudos.replyId), sql`exists (select 1 from ${replies} where ${replies.id} = ${kudos.replyId} and ${listableReplies()})`),
+  )!;
 }

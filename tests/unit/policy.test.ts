@@ -3,7 +3,7 @@ import { flagReason, ideaStatus } from "../../db/schema";
 import { ideaStatusValues } from "../../app/components/idea-list";
 import { moderationReasons } from "../../app/components/moderation-forms";
 import { can, type CommunityAccess, type EventAccess, type IdeaAccess, type Permission, type PostAccess, type Viewer } from "../../server/policy";
-import type { FileAccess, TutorialAccess } from "../../server/policy";
+import type { FileAccess, KudosTarget, TutorialAccess } from "../../server/policy";
 
 const admin: Viewer = { id: "admin", role: "admin", siteId: "hq" };
 const employee: Viewer = { id: "employee", role: "employee", siteId: "lyon" };
@@ -212,5 +212,45 @@ describe("tutorials and their files", () => {
     it.each(Object.entries(viewers))("%s", (role, viewer) => {
       expect(allowed(viewer)).toBe(expected[role as keyof typeof expected]);
     });
+  });
+});
+
+describe("kudos", () => {
+  const inCommunity = (visibility: CommunityAccess["visibility"], member: boolean): CommunityAccess => ({
+    id: visibility,
+    visibility,
+    archived: false,
+    membership: member ? { role: "member", status: "active" } : null,
+  });
+  const answerIn = (community: CommunityAccess, state: { hidden?: boolean } = {}) =>
+    ({ kind: "answer", reply: { authorId: "someone", post: post(community), deleted: false, hidden: state.hidden ?? false, held: false } }) as const;
+  const tutorialIn = (community: CommunityAccess, draft = false) =>
+    ({ kind: "tutorial", tutorial: { ...post(community, { hidden: draft }), draft } }) as const;
+  const thanks = (target: KudosTarget, receiverId = "someone") => (viewer: Viewer) => can(viewer, { action: "kudos.give", receiverId, target });
+  const author: Viewer = { id: "someone", role: "employee", siteId: "lille" };
+
+  // Every cell: the customer and the employee are members where `member` says so; the author is the one thanked.
+  const cells: [string, (viewer: Viewer) => boolean, { anonymous: boolean; customer: boolean; employee: boolean; author: boolean; admin: boolean }][] = [
+    ["thank an answer in an open community they joined", thanks(answerIn(inCommunity("open", true))), { anonymous: false, customer: true, employee: true, author: false, admin: true }],
+    ["thank an answer in an open community they did not join", thanks(answerIn(inCommunity("open", false))), { anonymous: false, customer: false, employee: true, author: false, admin: true }],
+    ["thank an answer in an internal community", thanks(answerIn(inCommunity("internal", true))), { anonymous: false, customer: false, employee: true, author: false, admin: true }],
+    ["thank an answer in a private community, not a member", thanks(answerIn(inCommunity("private", false))), { anonymous: false, customer: false, employee: false, author: false, admin: true }],
+    ["thank an answer in a private community, a member", thanks(answerIn(inCommunity("private", true))), { anonymous: false, customer: false, employee: true, author: false, admin: true }],
+    ["thank a hidden answer", thanks(answerIn(inCommunity("internal", true), { hidden: true })), { anonymous: false, customer: false, employee: false, author: false, admin: false }],
+    ["thank a published tutorial", thanks(tutorialIn(inCommunity("open", true))), { anonymous: false, customer: true, employee: true, author: false, admin: true }],
+    ["thank a draft", thanks(tutorialIn(inCommunity("open", true), true)), { anonymous: false, customer: false, employee: false, author: false, admin: false }],
+    ["thank an employee", thanks({ kind: "person", profile: { id: "someone", role: "employee" } }), { anonymous: false, customer: true, employee: true, author: false, admin: true }],
+    ["thank another customer", thanks({ kind: "person", profile: otherCustomer }, otherCustomer.id), { anonymous: false, customer: false, employee: true, author: true, admin: true }],
+  ];
+  const viewers = { anonymous, customer, employee, author, admin } as const;
+  describe.each(cells)("%s", (_name, allowed, expected) => {
+    it.each(Object.entries(viewers))("%s", (role, viewer) => {
+      expect(allowed(viewer)).toBe(expected[role as keyof typeof expected]);
+    });
+  });
+
+  it("never oneself, whatever is thanked", () => {
+    expect(can(employee, { action: "kudos.give", receiverId: "employee", target: { kind: "person", profile: { id: "employee", role: "employee" } } })).toBe(false);
+    expect(can(admin, { action: "kudos.give", receiverId: "admin", target: answerIn(inCommunity("open", true)) })).toBe(false);
   });
 });
