@@ -66,6 +66,14 @@ export interface EventAccess {
   started: boolean;
 }
 
+/** A barometer round, with the community whose customers it asks (and the viewer's membership there). */
+export interface BarometerAccess {
+  audience: "employees" | "customers";
+  community: CommunityAccess | null;
+  /** Opened and not yet closed (the caller compares with its clock). */
+  open: boolean;
+}
+
 /** Someone an administrator may act on (suspend, deactivate). */
 export interface PersonAccess {
   id: string;
@@ -133,7 +141,11 @@ export type Permission =
   | { action: "event.rsvp"; event: EventAccess }
   | { action: "event.edit"; event: EventAccess }
   | { action: "event.cancel"; event: EventAccess }
-  | { action: "event.shareMaterials"; event: EventAccess };
+  | { action: "event.shareMaterials"; event: EventAccess }
+  | { action: "barometer.manage" }
+  | { action: "barometer.view"; round: BarometerAccess }
+  | { action: "barometer.answer"; round: BarometerAccess }
+  | { action: "barometer.viewResults"; round: BarometerAccess };
 
 export type Action = Permission["action"];
 
@@ -347,7 +359,21 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       const { event } = permission;
       return !event.cancelled && runsEvent(viewer, event);
     }
+    case "barometer.manage":
+    case "barometer.viewResults":
+      return isAdmin;
+    case "barometer.view":
+      return isAskedBy(viewer, permission.round);
+    case "barometer.answer":
+      return isAskedBy(viewer, permission.round) && permission.round.open;
   }
+}
+
+/** Employees' rounds ask the staff; customers' rounds, the customers who joined the round's open community. */
+function isAskedBy(viewer: SignedInViewer, round: BarometerAccess): boolean {
+  if (round.audience === "employees") return viewer.role !== "customer";
+  const { community } = round;
+  return viewer.role === "customer" && community !== null && community.visibility === "open" && isActive(community);
 }
 
 const isMonitor = (community: CommunityAccess) => isActive(community) && community.membership?.role === "monitor";
