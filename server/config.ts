@@ -60,6 +60,8 @@ const environmentSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (endpoint/bucket/key), which MinIO, Ceph and most self-hosted servers need. */
   S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  /** The fewest answers a barometer group needs before any of its figures or comments is shown. */
+  BAROMETER_MIN_ANSWERS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Hosts a tutorial's video link may point to (their subdomains too). */
   VIDEO_HOSTS: z
     .string()
@@ -145,5 +147,6 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     videoHosts: env.VIDEO_HOSTS,
     publicUrl: env.PUBLIC_URL,
     webhooks: { allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS, requireHttps: env.NODE_ENV === "production" },
+    barometerMinAnswers: env.BAROMETER_MIN_ANSWERS,
   };
 }

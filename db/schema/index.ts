@@ -10,3 +10,4 @@ export * from "./imports";
 export * from "./events";
 export * from "./webhooks";
 export * from "./recognition";
+export * from "./barometers";

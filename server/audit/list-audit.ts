@@ -124,5 +124,7 @@ function targetHref(kind: AuditTargetKind, id: string, details: Record<string, u
       return "/admin/sites";
     case "invitation":
       return null;
+    case "barometer":
+      return `/admin/barometers/${id}`;
   }
 }

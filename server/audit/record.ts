@@ -2,7 +2,7 @@ import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
 import { auditLog } from "../../db/schema";
 
-export const auditTargetKinds = ["community", "member", "question", "answer", "comment", "site", "user", "invitation", "tutorial", "idea"] as const;
+export const auditTargetKinds = ["community", "member", "question", "answer", "comment", "site", "user", "invitation", "tutorial", "idea", "barometer"] as const;
 export type AuditTargetKind = (typeof auditTargetKinds)[number];
 
 export interface AuditEntry {

@@ -71,6 +71,13 @@ export type KudosTarget =
   | { kind: "answer"; reply: ReplyAccess }
   | { kind: "tutorial"; tutorial: TutorialAccess }
   | { kind: "person"; profile: { id: string; role: UserRole } };
+/** A barometer round, with the community whose customers it asks (and the viewer's membership there). */
+export interface BarometerAccess {
+  audience: "employees" | "customers";
+  community: CommunityAccess | null;
+  /** Opened and not yet closed (the caller compares with its clock). */
+  open: boolean;
+}
 
 /** Someone an administrator may act on (suspend, deactivate). */
 export interface PersonAccess {
@@ -141,7 +148,11 @@ export type Permission =
   | { action: "event.cancel"; event: EventAccess }
   | { action: "event.shareMaterials"; event: EventAccess }
   | { action: "webhook.manage"; community: CommunityAccess }
-  | { action: "kudos.give"; receiverId: string; target: KudosTarget };
+  | { action: "kudos.give"; receiverId: string; target: KudosTarget }
+  | { action: "barometer.manage" }
+  | { action: "barometer.view"; round: BarometerAccess }
+  | { action: "barometer.answer"; round: BarometerAccess }
+  | { action: "barometer.viewResults"; round: BarometerAccess };
 
 export type Action = Permission["action"];
 
@@ -360,6 +371,13 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       return isAdmin;
     case "kudos.give":
       return permission.receiverId !== viewer.id && mayThank(viewer, permission.target);
+    case "barometer.manage":
+    case "barometer.viewResults":
+      return isAdmin;
+    case "barometer.view":
+      return isAskedBy(viewer, permission.round);
+    case "barometer.answer":
+      return isAskedBy(viewer, permission.round) && permission.round.open;
   }
 }
 
@@ -375,6 +393,13 @@ function mayThank(viewer: SignedInViewer, target: KudosTarget): boolean {
     case "person":
       return can(viewer, { action: "profile.view", profile: target.profile });
   }
+}
+
+/** Employees' rounds ask the staff; customers' rounds, the customers who joined the round's open community. */
+function isAskedBy(viewer: SignedInViewer, round: BarometerAccess): boolean {
+  if (round.audience === "employees") return viewer.role !== "customer";
+  const { community } = round;
+  return viewer.role === "customer" && community !== null && community.visibility === "open" && isActive(community);
 }
 
 const isMonitor = (community: CommunityAccess) => isActive(community) && community.membership?.role === "monitor";

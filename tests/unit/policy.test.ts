@@ -31,6 +31,12 @@ const table: [string, Permission, { anonymous: boolean; customer: boolean; emplo
     { action: "webhook.manage", community: { id: "kayaking", visibility: "open", archived: false, membership: { role: "moderator", status: "active" } } },
     { anonymous: false, customer: false, employee: false, admin: true },
   ],
+  ["open or close barometer rounds", { action: "barometer.manage" }, { anonymous: false, customer: false, employee: false, admin: true }],
+  ["see a barometer's results", { action: "barometer.viewResults", round: { audience: "employees", community: null, open: false } }, { anonymous: false, customer: false, employee: false, admin: true }],
+  ["answer an open employees' barometer", { action: "barometer.answer", round: { audience: "employees", community: null, open: true } }, { anonymous: false, customer: false, employee: true, admin: true }],
+  ["answer a closed employees' barometer", { action: "barometer.answer", round: { audience: "employees", community: null, open: false } }, { anonymous: false, customer: false, employee: false, admin: false }],
+  ["answer a customers' barometer of an open community one joined", { action: "barometer.answer", round: { audience: "customers", community: { id: "kayaking", visibility: "open", archived: false, membership: { role: "member", status: "active" } }, open: true } }, { anonymous: false, customer: true, employee: false, admin: false }],
+  ["answer a customers' barometer of a community one did not join", { action: "barometer.answer", round: { audience: "customers", community: { id: "kayaking", visibility: "open", archived: false, membership: null }, open: true } }, { anonymous: false, customer: false, employee: false, admin: false }],
 ];
 
 const openCommunity = (role: "member" | "moderator" | null): CommunityAccess => ({
