@@ -133,7 +133,9 @@ export type Permission =
   | { action: "event.rsvp"; event: EventAccess }
   | { action: "event.edit"; event: EventAccess }
   | { action: "event.cancel"; event: EventAccess }
-  | { action: "event.shareMaterials"; event: EventAccess };
+  | { action: "event.shareMaterials"; event: EventAccess }
+  /** A community's analytics (its moderators'), or every community's when `community` is null (administrators'). */
+  | { action: "analytics.view"; community: CommunityAccess | null };
 
 export type Action = Permission["action"];
 
@@ -347,6 +349,8 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       const { event } = permission;
       return !event.cancelled && runsEvent(viewer, event);
     }
+    case "analytics.view":
+      return permission.community ? isStaff && moderates(viewer, permission.community) : isAdmin;
   }
 }
 
