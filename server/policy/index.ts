@@ -152,7 +152,9 @@ export type Permission =
   | { action: "barometer.manage" }
   | { action: "barometer.view"; round: BarometerAccess }
   | { action: "barometer.answer"; round: BarometerAccess }
-  | { action: "barometer.viewResults"; round: BarometerAccess };
+  | { action: "barometer.viewResults"; round: BarometerAccess }
+  /** A community's analytics (its moderators'), or every community's when `community` is null (administrators'). */
+  | { action: "analytics.view"; community: CommunityAccess | null };
 
 export type Action = Permission["action"];
 
@@ -378,6 +380,8 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       return isAskedBy(viewer, permission.round);
     case "barometer.answer":
       return isAskedBy(viewer, permission.round) && permission.round.open;
+    case "analytics.view":
+      return permission.community ? isStaff && moderates(viewer, permission.community) : isAdmin;
   }
 }
 

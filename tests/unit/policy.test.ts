@@ -25,6 +25,7 @@ const table: [string, Permission, { anonymous: boolean; customer: boolean; emplo
   ["read the site's audit log", { action: "audit.view" }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["suspend a colleague", { action: "user.suspend", person: colleague }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["deactivate a customer", { action: "customer.deactivate", person: otherCustomer }, { anonymous: false, customer: false, employee: false, admin: true }],
+  ["view every community's analytics", { action: "analytics.view", community: null }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["deactivate an employee", { action: "customer.deactivate", person: colleague }, { anonymous: false, customer: false, employee: false, admin: false }],
   [
     "manage a community's webhooks, even as its moderator",
@@ -80,6 +81,15 @@ describe("policy", () => {
     // Customers take part in open communities; they do not become monitors.
     expect(can(customer, { action: "community.applyMonitor", community: openCommunity("member") })).toBe(false);
     expect(can(employee, { action: "community.applyMonitor", community: openCommunity("member") })).toBe(true);
+  });
+
+  it("a community's analytics are its moderators' and the administrators'; every community's, the administrators' only", () => {
+    expect(can(employee, { action: "analytics.view", community: openCommunity("moderator") })).toBe(true);
+    expect(can(employee, { action: "analytics.view", community: openCommunity("member") })).toBe(false);
+    expect(can(employee, { action: "analytics.view", community: { ...openCommunity("moderator"), membership: { role: "moderator", status: "pending" } } })).toBe(false);
+    expect(can(customer, { action: "analytics.view", community: openCommunity("moderator") })).toBe(false);
+    expect(can(admin, { action: "analytics.view", community: openCommunity(null) })).toBe(true);
+    expect(can(anonymous, { action: "analytics.view", community: openCommunity(null) })).toBe(false);
   });
 
   it("a held post is seen by its author and the moderators only, and approved by a moderator", () => {
