@@ -1,4 +1,5 @@
 import * as communities from "./communities";
+import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import * as moderation from "./moderation";
@@ -140,6 +141,7 @@ export const en = {
   ...ideas.en,
   ...tutorials.en,
   ...events.en,
+  ...digests.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import * as communities from "./communities";
+import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import type { MessageKey } from "./en";
@@ -140,4 +141,5 @@ export const fr: Record<MessageKey, string> = {
   ...ideas.fr,
   ...tutorials.fr,
   ...events.fr,
+  ...digests.fr,
 };
