@@ -50,6 +50,13 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Guilde <no-reply@guilde.invalid>"),
+  /** The address people reach Guilde at, for the links in e-mails sent by workers (digests). */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /** Signs digest unsubscribe links; unset, one is generated once into DATA_DIR (set it when running several nodes). */
+  DIGEST_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The day weekly digests go out (1 Monday … 7 Sunday, ISO) and the hour (UTC) daily and weekly ones do. */
+  DIGEST_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** The largest tutorial video one may upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100_000).default(500),
   /** S3-compatible object storage for uploads (shared by several server processes); local disk otherwise. */
@@ -72,8 +79,6 @@ const environmentSchema = z.object({
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
-  /** The address people reach Guilde at (https://guilde.example.com): links in webhooks are absolute with it. */
-  PUBLIC_URL: z.url().optional(),
   /** Webhooks may post to loopback and private addresses (an internal receiver); refused by default. */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
 });
@@ -131,6 +136,8 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     mail: env.SMTP_URL
       ? ({ kind: "smtp", url: env.SMTP_URL, from: env.MAIL_FROM } as const)
       : ({ kind: "outbox", directory: path.join(dataDir, "mail-outbox"), from: env.MAIL_FROM } as const),
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""),
+    digests: { secret: env.DIGEST_SECRET ?? null, weekday: env.DIGEST_WEEKDAY, hour: env.DIGEST_HOUR },
     uploads: { maxBytes: Math.floor(env.UPLOAD_MAX_MB * 1024 * 1024) },
     storage:
       env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
@@ -145,7 +152,6 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
           } as const)
         : ({ kind: "local", directory: path.join(dataDir, "uploads") } as const),
     videoHosts: env.VIDEO_HOSTS,
-    publicUrl: env.PUBLIC_URL,
     webhooks: { allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS, requireHttps: env.NODE_ENV === "production" },
     barometerMinAnswers: env.BAROMETER_MIN_ANSWERS,
   };

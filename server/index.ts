@@ -3,6 +3,7 @@ import { parseConfig, ConfigError } from "./config";
 import { openGuilde } from "./guilde";
 import { startSearchWorker } from "./search/outbox-worker";
 import { startEventReminderWorker } from "./community-events/send-event-reminders";
+import { startDigestWorker } from "./digests/send-digests";
 import { startServer } from "./server";
 import { startWebhookWorker } from "./webhooks/deliver";
 import { DataFolderLockedError } from "../db/client";
@@ -17,6 +18,7 @@ async function main() {
   const searchWorker = startSearchWorker(guilde, { fillEmptyIndex: true });
   const eventReminders = startEventReminderWorker(guilde);
   const webhookDeliveries = startWebhookWorker(guilde);
+  const digestWorker = startDigestWorker(guilde);
   guilde.log.info(`Guilde is running on ${server.url} (database: ${guilde.database.kind}, search: ${config.search.kind})`);
 
   let stopping = false;
@@ -34,6 +36,7 @@ async function main() {
     await searchWorker.stop();
     await eventReminders.stop();
     await webhookDeliveries.stop();
+    await digestWorker.stop();
     await guilde.events.settled();
     // PGlite flushes to disk on close.
     await guilde.database.close();

@@ -1,4 +1,5 @@
 import * as communities from "./communities";
+import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import * as moderation from "./moderation";
@@ -144,6 +145,7 @@ export const en = {
   ...events.en,
   ...webhooks.en,
   ...recognition.en,
+  ...digests.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import * as communities from "./communities";
+import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import type { MessageKey } from "./en";
@@ -144,4 +145,5 @@ export const fr: Record<MessageKey, string> = {
   ...events.fr,
   ...webhooks.fr,
   ...recognition.fr,
+  ...digests.fr,
 };

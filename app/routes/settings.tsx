@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { signOutEverywhere } from "../../server/auth/sign-out";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
+import { getDigestFrequency } from "../../server/digests/digest-settings";
 import { getProfile } from "../../server/people/get-profile";
 import { updateProfile } from "../../server/people/update-profile";
 import { listSites } from "../../server/sites/list-sites";
@@ -13,10 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
-  const [profile, sites] = await handleLoad(() =>
-    Promise.all([getProfile(context.guilde, { viewer, userId: viewer.id }), listSites(context.guilde)]),
+  const [profile, sites, digestFrequency] = await handleLoad(() =>
+    Promise.all([getProfile(context.guilde, { viewer, userId: viewer.id }), listSites(context.guilde), getDigestFrequency(context.guilde, { viewer })]),
   );
-  return { profile, sites: sites.map(({ id, name, city }) => ({ id, name, city })) };
+  return { profile, digestFrequency, sites: sites.map(({ id, name, city }) => ({ id, name, city })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { profile, sites } = useLoaderData<typeof loader>();
+  const { profile, sites, digestFrequency } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const [searchParams] = useSearchParams();
@@ -90,6 +91,15 @@ export default function Settings() {
                 <option value="fr" lang="fr">
                   {t("locale.fr")}
                 </option>
+              </select>
+            )}
+          </Field>
+          <Field name="digestFrequency" label="field.digestFrequency" hint="field.digestFrequencyHint" failure={failure}>
+            {(props) => (
+              <select {...props} defaultValue={current("digestFrequency", digestFrequency)} className={inputClass}>
+                <option value="weekly">{t("digest.frequency.weekly")}</option>
+                <option value="daily">{t("digest.frequency.daily")}</option>
+                <option value="off">{t("digest.frequency.off")}</option>
               </select>
             )}
           </Field>

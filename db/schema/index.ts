@@ -11,3 +11,4 @@ export * from "./events";
 export * from "./webhooks";
 export * from "./recognition";
 export * from "./barometers";
+export * from "./digests";

@@ -4,6 +4,8 @@ import { boolean, index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg
 export const siteKind = pgEnum("site_kind", ["store", "plant", "warehouse", "office"]);
 export const userRole = pgEnum("user_role", ["admin", "employee", "customer"]);
 export const locale = pgEnum("locale", ["en", "fr"]);
+/** How often a person receives the digest of what they follow (server/digests). */
+export const digestFrequency = pgEnum("digest_frequency", ["off", "daily", "weekly"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -30,6 +32,7 @@ export const users = pgTable(
     title: text("title").notNull().default(""),
     bio: text("bio").notNull().default(""),
     locale: locale("locale"),
+    digestFrequency: digestFrequency("digest_frequency").notNull().default("weekly"),
     createdAt: createdAt(),
     /** Suspended by an administrator: no sign-in until `suspendedUntil`, or ever while it is null. */
     suspendedAt: timestamp("suspended_at", { withTimezone: true }),
@@ -78,3 +81,4 @@ export type Site = typeof sites.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
+export type DigestFrequency = (typeof digestFrequency.enumValues)[number];

@@ -36,6 +36,8 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 export function sameOriginPosts(trustedOrigins: string[]): RequestHandler {
   return (req, res, next) => {
     if (safeMethods.has(req.method)) return next();
+    // RFC 8058 one-click unsubscribe comes from the mail provider, not our pages; the signed link, not the session, authorises it.
+    if (req.path.startsWith("/unsubscribe/")) return next();
     const { origin, referer, host } = req.headers;
     const fetchSite = req.headers["sec-fetch-site"];
     if (isSameOriginRequest({ origin, referer, host, fetchSite }, trustedOrigins)) return next();

@@ -12,6 +12,9 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export type MailDelivery = { via: "smtp" } | { via: "outbox"; file: string };
@@ -21,7 +24,7 @@ const smtpTransports = new Map<string, Transporter>();
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
 
 export async function sendMail(mail: Config["mail"], message: MailMessage): Promise<MailDelivery> {
-  const envelope = { from: mail.from, to: message.to, subject: message.subject, text: message.text };
+  const envelope = { from: mail.from, to: message.to, subject: message.subject, text: message.text, html: message.html, headers: message.headers };
   if (mail.kind === "smtp") {
     let transport = smtpTransports.get(mail.url);
     if (!transport) smtpTransports.set(mail.url, (transport = nodemailer.createTransport(mail.url)));

@@ -30,6 +30,7 @@ export async function updateProfile(
         bio: data.bio,
         ...(data.siteId ? { siteId: data.siteId } : {}),
         ...(data.locale !== undefined ? { locale: data.locale } : {}),
+        ...(data.digestFrequency ? { digestFrequency: data.digestFrequency } : {}),
       })
       .where(eq(users.id, userId));
     emit({ type: "person.changed", userId });

@@ -32,7 +32,7 @@ function toldOf(event: DomainEvent): Told | null {
 
 const postPaths = { question: "questions", idea: "ideas", tutorial: "tutorials" } as const;
 
-export async function enqueueWebhookDeliveries(tx: Transaction, events: DomainEvent[], publicUrl: string | undefined): Promise<void> {
+export async function enqueueWebhookDeliveries(tx: Transaction, events: DomainEvent[], publicUrl: string): Promise<void> {
   for (const told of events.map(toldOf)) {
     if (!told) continue;
     const listening = await tx
@@ -47,7 +47,7 @@ export async function enqueueWebhookDeliveries(tx: Transaction, events: DomainEv
 }
 
 /** What a delivery says: the community and the post, with links; only what the community's members read. */
-async function describe(tx: Transaction, told: Told, publicUrl: string | undefined) {
+async function describe(tx: Transaction, told: Told, publicUrl: string) {
   const [row] = await tx
     .select({
       post: { id: posts.id, kind: posts.kind, title: posts.title, tags: posts.tags, acceptedAnswerId: posts.acceptedAnswerId, createdAt: posts.createdAt },
@@ -75,7 +75,7 @@ async function describe(tx: Transaction, told: Told, publicUrl: string | undefin
   };
 }
 
-/** An absolute link when Guilde knows its public address (PUBLIC_URL), its path otherwise. */
-export function absolute(publicUrl: string | undefined, path: string): string {
-  return publicUrl ? new URL(path, publicUrl).toString() : path;
+/** Links in deliveries are absolute, on the address people reach Guilde at (PUBLIC_URL). */
+export function absolute(publicUrl: string, path: string): string {
+  return new URL(path, publicUrl).toString();
 }

@@ -70,7 +70,7 @@ describe("webhooks", () => {
       expect(request.headers["x-guilde-signature"]).not.toBe(webhookSignature("another secret", timestamp, request.body));
     }
     const [first, second] = target.received.map((request) => JSON.parse(request.body));
-    expect(first).toMatchObject({ event: "question.asked", community: { id: bikes.id, slug: bikes.slug }, question: { id: asked.id, title: "Spongy hydraulic brake", url: `/questions/${asked.id}` } });
+    expect(first).toMatchObject({ event: "question.asked", community: { id: bikes.id, slug: bikes.slug }, question: { id: asked.id, title: "Spongy hydraulic brake", url: `${guilde.config.publicUrl}/questions/${asked.id}` } });
     expect(second).toMatchObject({ event: "answer.accepted", question: { id: asked.id, acceptedAnswerId: reply.id } });
     expect((await deliveriesOf(webhook.id)).every((delivery) => delivery.status === "delivered" && delivery.attempts === 1)).toBe(true);
   });
