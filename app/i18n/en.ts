@@ -2,6 +2,7 @@ import * as communities from "./communities";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import * as moderation from "./moderation";
+import * as oidc from "./oidc";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
@@ -140,6 +141,7 @@ export const en = {
   ...ideas.en,
   ...tutorials.en,
   ...events.en,
+  ...oidc.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import * as events from "./events";
 import * as ideas from "./ideas";
 import type { MessageKey } from "./en";
 import * as moderation from "./moderation";
+import * as oidc from "./oidc";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as search from "./search";
@@ -140,4 +141,5 @@ export const fr: Record<MessageKey, string> = {
   ...ideas.fr,
   ...tutorials.fr,
   ...events.fr,
+  ...oidc.fr,
 };
