@@ -81,7 +81,20 @@ const environmentSchema = z.object({
     ),
   /** Webhooks may post to loopback and private addresses (an internal receiver); refused by default. */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  /** OpenID Connect single sign-on for employees: the identity provider's issuer URL and this client's credentials. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be an https:// URL (http:// only on loopback)" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The claim naming the person's site, matched against site names (or ids). */
+  OIDC_SITE_CLAIM: z.string().min(1).default("site"),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  /** The callback URL registered at the identity provider; derived from the request when unset. */
+  OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+  /** `customers-only`: employees and administrators must sign in with single sign-on. */
+  PASSWORD_SIGN_IN: z.enum(["all", "customers-only"]).default("all"),
 });
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export type Config = ReturnType<typeof parseConfig>;
 
@@ -107,6 +120,18 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
   }
   if (env.PROCESSES > 1 && !env.DATABASE_URL) {
     throw new ConfigError("Invalid environment:\n  PROCESSES: more than one process needs DATABASE_URL (the embedded database admits one process)");
+  }
+  const oidcSettings = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidcSettings.some(Boolean) && !oidcSettings.every(Boolean)) {
+    throw new ConfigError("Invalid environment:\n  OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together");
+  }
+  const issuer = env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER) : null;
+  // The identity provider's answers decide who signs in: plain HTTP only where nobody can listen in.
+  if (issuer?.protocol === "http:" && !loopbackHosts.has(issuer.hostname)) {
+    throw new ConfigError("Invalid environment:\n  OIDC_ISSUER: must be an https:// URL (http:// only on loopback)");
+  }
+  if (env.PASSWORD_SIGN_IN === "customers-only" && !issuer) {
+    throw new ConfigError("Invalid environment:\n  PASSWORD_SIGN_IN: customers-only needs single sign-on (OIDC_ISSUER) for employees");
   }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
@@ -154,5 +179,17 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
     videoHosts: env.VIDEO_HOSTS,
     webhooks: { allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS, requireHttps: env.NODE_ENV === "production" },
     barometerMinAnswers: env.BAROMETER_MIN_ANSWERS,
+    oidc:
+      issuer && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            siteClaim: env.OIDC_SITE_CLAIM,
+            scopes: env.OIDC_SCOPES,
+            redirectUri: env.OIDC_REDIRECT_URI ?? null,
+          }
+        : null,
+    passwordSignIn: env.PASSWORD_SIGN_IN,
   };
 }

@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string[]>;
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 429 | 503,
     message: string,
   ) {
     super(message);
@@ -50,5 +50,12 @@ export class RateLimited extends DomainError {
     message = "errors.rateLimited",
   ) {
     super(429, message);
+  }
+}
+
+/** A service Guilde depends on (such as the company's identity provider) does not answer: try again later. */
+export class Unavailable extends DomainError {
+  constructor(message = "errors.unavailable") {
+    super(503, message);
   }
 }

@@ -3,6 +3,7 @@ import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import * as moderation from "./moderation";
+import * as oidc from "./oidc";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as recognition from "./recognition";
@@ -146,6 +147,7 @@ export const en = {
   ...webhooks.en,
   ...recognition.en,
   ...digests.en,
+  ...oidc.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import * as events from "./events";
 import * as ideas from "./ideas";
 import type { MessageKey } from "./en";
 import * as moderation from "./moderation";
+import * as oidc from "./oidc";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as recognition from "./recognition";
@@ -146,4 +147,5 @@ export const fr: Record<MessageKey, string> = {
   ...webhooks.fr,
   ...recognition.fr,
   ...digests.fr,
+  ...oidc.fr,
 };

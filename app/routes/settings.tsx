@@ -43,6 +43,11 @@ export default function Settings() {
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-8">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
+      {searchParams.get("notice") === "chooseSite" ? (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900">
+          {t("settings.chooseSite")}
+        </p>
+      ) : null}
       {searchParams.get("saved") ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-800">
           {t("settings.saved")}

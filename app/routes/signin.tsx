@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AccountBlocked } from "../../server/auth/account-status";
 import { signIn } from "../../server/auth/sign-in";
 import { handleForm, readForm, safeRedirectPath } from "../../server/http/respond";
@@ -17,7 +17,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.user) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  const { oidc, passwordSignIn } = context.guilde.config;
+  return { singleSignOn: oidc !== null, passwordForCustomersOnly: passwordSignIn === "customers-only" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,15 +46,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const { singleSignOn, passwordForCustomersOnly } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
   const blocked = result && "blocked" in result ? result.blocked : null;
   const t = useT();
   const locale = useLocale();
   return (
     <div className="mx-auto max-w-md rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
+      {singleSignOn ? (
+        <>
+          <a href={`/auth/oidc?${new URLSearchParams({ redirectTo })}`} className={`${buttonClass} mt-6 w-full`}>
+            {t("signIn.withCompany")}
+          </a>
+          <h2 className="mt-8 text-base font-semibold text-slate-800">
+            {t(passwordForCustomersOnly ? "signIn.passwordForCustomers" : "signIn.orPassword")}
+          </h2>
+        </>
+      ) : null}
       <Form method="post" className="mt-6 flex flex-col gap-4" noValidate>
         <FormMessage failure={failure} />
         {blocked && (blocked.until || blocked.reason) ? (
@@ -62,7 +75,7 @@ export default function SignIn() {
             {blocked.reason ? ` ${t("suspension.signInReason", { reason: blocked.reason })}` : null}
           </p>
         ) : null}
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="email" label="field.email" failure={failure}>
           {(props) => <input {...props} type="email" autoComplete="username" required className={inputClass} />}
         </Field>
@@ -73,12 +86,14 @@ export default function SignIn() {
           {t("signIn.submit")}
         </button>
       </Form>
-      <p className="mt-6 text-sm text-slate-700">
-        {t("signIn.noAccount")}{" "}
-        <a href="/signup" className="font-semibold text-brand-700 underline">
-          {t("account.signUp")}
-        </a>
-      </p>
+      {passwordForCustomersOnly ? null : (
+        <p className="mt-6 text-sm text-slate-700">
+          {t("signIn.noAccount")}{" "}
+          <a href="/signup" className="font-semibold text-brand-700 underline">
+            {t("account.signUp")}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

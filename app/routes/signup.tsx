@@ -11,6 +11,8 @@ export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/");
+  // Employees use single sign-on only: their accounts are created on their first sign-in.
+  if (context.guilde.config.passwordSignIn === "customers-only") throw redirect("/signin");
   const sites = await listSites(context.guilde);
   return { sites: sites.map(({ id, name, city }) => ({ id, name, city })) };
 }

@@ -12,3 +12,4 @@ export * from "./webhooks";
 export * from "./recognition";
 export * from "./barometers";
 export * from "./digests";
+export * from "./identities";

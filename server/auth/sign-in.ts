@@ -37,6 +37,7 @@ export async function signIn(
   const [user] = await guilde.db
     .select({
       id: users.id,
+      role: users.role,
       passwordHash: users.passwordHash,
       suspendedAt: users.suspendedAt,
       suspendedUntil: users.suspendedUntil,
@@ -51,6 +52,9 @@ export async function signIn(
   // Only once the password is right: a suspension is not told to whoever types an address.
   const block = accountBlock(user);
   if (block) throw new AccountBlocked(block);
+  if (guilde.config.passwordSignIn === "customers-only" && user.role !== "customer") {
+    throw new Invalid({ form: ["errors.useCompanySignIn"] }, "errors.useCompanySignIn");
+  }
 
   return { userId: user.id, cookie: await guilde.sessions.start(user.id) };
 }

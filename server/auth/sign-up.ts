@@ -10,11 +10,17 @@ import { hashPassword } from "./passwords";
 import type { SessionCookie } from "./sessions";
 import { signUpSchema, type SignUpInput } from "./schemas";
 
-/** An employee creates their account; customers arrive by invitation instead. */
+/**
+ * An employee creates their account (unless employees use single sign-on only); customers arrive by
+ * invitation instead.
+ */
 export async function signUp(
   guilde: Guilde,
   { input }: { input: Untrusted<SignUpInput> },
 ): Promise<{ userId: string; cookie: SessionCookie }> {
+  if (guilde.config.passwordSignIn === "customers-only") {
+    throw new Invalid({ form: ["errors.useCompanySignIn"] }, "errors.useCompanySignIn");
+  }
   const data = parseInput(signUpSchema, input);
   const domain = data.email.split("@")[1];
   const allowed = guilde.config.allowedEmailDomains;
