@@ -70,6 +70,10 @@ const environmentSchema = z.object({
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** How long a routed question waits for an answer before it goes to the next people (minutes). */
+  ROUTING_ESCALATION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  /** How many matching monitors a new question goes to first. */
+  ROUTING_FIRST_WAVE_SIZE: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -139,5 +143,6 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
           } as const)
         : ({ kind: "local", directory: path.join(dataDir, "uploads") } as const),
     videoHosts: env.VIDEO_HOSTS,
+    routing: { escalationDelayMs: env.ROUTING_ESCALATION_MINUTES * 60_000, firstWaveSize: env.ROUTING_FIRST_WAVE_SIZE },
   };
 }

@@ -3,6 +3,7 @@ import { parseConfig, ConfigError } from "./config";
 import { openGuilde } from "./guilde";
 import { startSearchWorker } from "./search/outbox-worker";
 import { startEventReminderWorker } from "./community-events/send-event-reminders";
+import { startRoutingWorker } from "./routing/escalate-questions";
 import { startServer } from "./server";
 import { DataFolderLockedError } from "../db/client";
 
@@ -15,6 +16,7 @@ async function main() {
   const server = await startServer(guilde, { port: config.port, host: config.host });
   const searchWorker = startSearchWorker(guilde, { fillEmptyIndex: true });
   const eventReminders = startEventReminderWorker(guilde);
+  const questionRouting = startRoutingWorker(guilde);
   guilde.log.info(`Guilde is running on ${server.url} (database: ${guilde.database.kind}, search: ${config.search.kind})`);
 
   let stopping = false;
@@ -31,6 +33,7 @@ async function main() {
     // After the last request (whose writes it may index), before the database it reads.
     await searchWorker.stop();
     await eventReminders.stop();
+    await questionRouting.stop();
     await guilde.events.settled();
     // PGlite flushes to disk on close.
     await guilde.database.close();

@@ -4,6 +4,7 @@ import * as ideas from "./ideas";
 import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
+import * as routing from "./routing";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
 
@@ -140,6 +141,7 @@ export const en = {
   ...ideas.en,
   ...tutorials.en,
   ...events.en,
+  ...routing.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import type { MessageKey } from "./en";
 import * as moderation from "./moderation";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
+import * as routing from "./routing";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
 
@@ -140,4 +141,5 @@ export const fr: Record<MessageKey, string> = {
   ...ideas.fr,
   ...tutorials.fr,
   ...events.fr,
+  ...routing.fr,
 };

@@ -24,6 +24,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "event_reminder",
   "event_promoted",
   "event_cancelled",
+  "question_escalated",
 ]);
 
 /**

@@ -8,3 +8,4 @@ export * from "./ideas";
 export * from "./tutorials";
 export * from "./imports";
 export * from "./events";
+export * from "./routing";

@@ -66,6 +66,12 @@ export interface EventAccess {
   started: boolean;
 }
 
+/** A viewer's part in a question's routing: whether it was sent to them, and whether they declined it. */
+export interface RoutingShare {
+  sent: boolean;
+  declined: boolean;
+}
+
 /** Someone an administrator may act on (suspend, deactivate). */
 export interface PersonAccess {
   id: string;
@@ -133,7 +139,10 @@ export type Permission =
   | { action: "event.rsvp"; event: EventAccess }
   | { action: "event.edit"; event: EventAccess }
   | { action: "event.cancel"; event: EventAccess }
-  | { action: "event.shareMaterials"; event: EventAccess };
+  | { action: "event.shareMaterials"; event: EventAccess }
+  | { action: "question.beRouted"; post: PostAccess }
+  | { action: "question.decline"; post: PostAccess; routing: RoutingShare }
+  | { action: "question.viewRouting"; post: PostAccess };
 
 export type Action = Permission["action"];
 
@@ -347,8 +356,23 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       const { event } = permission;
       return !event.cancelled && runsEvent(viewer, event);
     }
+    case "question.beRouted": {
+      // Routing calls in the company's experts: customers are never monitors, nor sent questions.
+      const { post } = permission;
+      return isStaff && canViewPost(viewer, post) && isOpenQuestion(post);
+    }
+    case "question.decline": {
+      const { post, routing } = permission;
+      return isStaff && canViewPost(viewer, post) && isOpenQuestion(post) && routing.sent && !routing.declined;
+    }
+    case "question.viewRouting":
+      // Who was called in and when is the company's internal process: employees see it, customers do not.
+      return isStaff && canViewPost(viewer, permission.post);
   }
 }
+
+/** A question still waiting for someone: published and neither closed nor deleted. */
+const isOpenQuestion = (post: PostAccess) => !post.deleted && !post.hidden && !post.closed;
 
 const isMonitor = (community: CommunityAccess) => isActive(community) && community.membership?.role === "monitor";
 
