@@ -13,7 +13,7 @@ export const textArray = (values: readonly string[]) => sql`${sql.param([...valu
  * of that community where an answer of theirs was accepted or upvoted (net score above zero).
  */
 export function expertiseMatch(tags: readonly string[]): SQL<number> {
-  if (tags.length === 0) return sql<number>`0`;
+  if (tags.length === 0) return sql<number>`0::int`;
   const questionTags = textArray(tags);
   return sql<number>`(
     (case when ${communityMembers.monitorTopics} && ${questionTags} then ${answersCounted + 1} else 0 end)

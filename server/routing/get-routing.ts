@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { questionRoutingRecipients, questionRoutingSteps, type RoutingAudience } from "../../db/schema";
 import type { Guilde } from "../context";
 import { can, type Viewer } from "../policy";
@@ -18,21 +18,21 @@ export interface RoutingRecord {
 export async function getRouting(guilde: Guilde, { viewer, questionId }: { viewer: Viewer; questionId: string }): Promise<RoutingRecord | null> {
   const loaded = await loadQuestion(guilde.db, viewer, questionId);
   if (!loaded || !can(viewer, { action: "question.viewRouting", post: loaded.access })) return null;
-  const declinedByWave = sql<number>`(select count(*)::int from ${questionRoutingRecipients}
-    where ${questionRoutingRecipients.questionId} = ${questionRoutingSteps.questionId}
-      and ${questionRoutingRecipients.wave} = ${questionRoutingSteps.wave} and ${questionRoutingRecipients.declinedAt} is not null)`;
-  const [steps, [share]] = await Promise.all([
-    guilde.db
-      .select({ step: questionRoutingSteps, declined: declinedByWave })
-      .from(questionRoutingSteps)
-      .where(eq(questionRoutingSteps.questionId, questionId))
-      .orderBy(asc(questionRoutingSteps.wave)),
-    guilde.db
-      .select({ declinedAt: questionRoutingRecipients.declinedAt })
-      .from(questionRoutingRecipients)
-      .where(and(eq(questionRoutingRecipients.questionId, questionId), eq(questionRoutingRecipients.userId, viewer?.id ?? ""))),
-  ]);
-  const routing = { sent: Boolean(share), declined: Boolean(share?.declinedAt) };
+  const recipients = questionRoutingRecipients;
+  const viewerId = viewer?.id ?? "";
+  // One statement: the waves, how many declined in each, and the viewer's own part (on every row).
+  const steps = await guilde.db
+    .select({
+      step: questionRoutingSteps,
+      declined: sql<number>`(select count(*)::int from ${recipients} where ${recipients.questionId} = ${questionRoutingSteps.questionId}
+        and ${recipients.wave} = ${questionRoutingSteps.wave} and ${recipients.declinedAt} is not null)`,
+      sentToViewer: sql<boolean>`exists (select 1 from ${recipients} where ${recipients.questionId} = ${questionId} and ${recipients.userId} = ${viewerId})`,
+      declinedByViewer: sql<boolean>`exists (select 1 from ${recipients} where ${recipients.questionId} = ${questionId} and ${recipients.userId} = ${viewerId} and ${recipients.declinedAt} is not null)`,
+    })
+    .from(questionRoutingSteps)
+    .where(eq(questionRoutingSteps.questionId, questionId))
+    .orderBy(asc(questionRoutingSteps.wave));
+  const routing = { sent: steps.some((row) => row.sentToViewer), declined: steps.some((row) => row.declinedByViewer) };
   const waves: RoutingRecord["waves"] = [];
   let nextDueAt: Date | null = null;
   for (const { step, declined } of steps) {

@@ -3,7 +3,7 @@ import type { Transaction } from "../../db/client";
 import { communityMembers, questionRoutingSteps, users, type Community, type Post, type RoutingAudience } from "../../db/schema";
 import type { Emit } from "../events";
 import { expertiseMatch } from "./expertise";
-import { candidates, firstWave, maxWaveSize, otherSiteFirst, sendWave, type RoutingSettings } from "./waves";
+import { candidates, firstWave, maxWaveSize, sendWave, type RoutingSettings } from "./waves";
 
 /**
  * Whom a new question goes to first: the monitors of its community whose expertise matches its tags,
@@ -14,13 +14,22 @@ export async function chooseFirstWave(
   tx: Transaction,
   { post, firstWaveSize }: { post: Post; firstWaveSize: number },
 ): Promise<{ audience: RoutingAudience; recipientIds: string[] }> {
-  const match = expertiseMatch(post.tags);
-  const monitors = await tx
-    .select({ userId: communityMembers.userId, match })
+  // Scored once per monitor in a subquery, then ordered by the score.
+  const scored = tx
+    .select({
+      userId: communityMembers.userId,
+      match: expertiseMatch(post.tags).as("match"),
+      otherSite: sql<boolean>`(${users.siteId} is distinct from ${post.originSiteId ?? null})`.as("other_site"),
+      monitorSince: communityMembers.monitorSince,
+    })
     .from(communityMembers)
     .innerJoin(users, eq(users.id, communityMembers.userId))
     .where(candidates(post, "monitor"))
-    .orderBy(desc(sql`${match} > 0`), otherSiteFirst(post), desc(match), asc(communityMembers.monitorSince), asc(communityMembers.userId))
+    .as("scored");
+  const monitors = await tx
+    .select({ userId: scored.userId, match: scored.match })
+    .from(scored)
+    .orderBy(desc(sql`${scored.match} > 0`), desc(scored.otherSite), desc(scored.match), asc(scored.monitorSince), asc(scored.userId))
     .limit(maxWaveSize);
   const matching = monitors.filter((monitor) => monitor.match > 0);
   if (matching.length > 0) return { audience: "matching_monitors", recipientIds: matching.slice(0, firstWaveSize).map((monitor) => monitor.userId) };
