@@ -92,6 +92,10 @@ const environmentSchema = z.object({
   OIDC_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
   /** `customers-only`: employees and administrators must sign in with single sign-on. */
   PASSWORD_SIGN_IN: z.enum(["all", "customers-only"]).default("all"),
+  /** How long a routed question waits for an answer before it goes to the next people (minutes). */
+  ROUTING_ESCALATION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  /** How many matching monitors a new question goes to first. */
+  ROUTING_FIRST_WAVE_SIZE: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -191,5 +195,6 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
           }
         : null,
     passwordSignIn: env.PASSWORD_SIGN_IN,
+    routing: { escalationDelayMs: env.ROUTING_ESCALATION_MINUTES * 60_000, firstWaveSize: env.ROUTING_FIRST_WAVE_SIZE },
   };
 }

@@ -4,6 +4,7 @@ import { openGuilde } from "./guilde";
 import { startSearchWorker } from "./search/outbox-worker";
 import { startEventReminderWorker } from "./community-events/send-event-reminders";
 import { startDigestWorker } from "./digests/send-digests";
+import { startRoutingWorker } from "./routing/escalate-questions";
 import { startServer } from "./server";
 import { startWebhookWorker } from "./webhooks/deliver";
 import { DataFolderLockedError } from "../db/client";
@@ -19,6 +20,7 @@ async function main() {
   const eventReminders = startEventReminderWorker(guilde);
   const webhookDeliveries = startWebhookWorker(guilde);
   const digestWorker = startDigestWorker(guilde);
+  const questionRouting = startRoutingWorker(guilde);
   guilde.log.info(`Guilde is running on ${server.url} (database: ${guilde.database.kind}, search: ${config.search.kind})`);
 
   let stopping = false;
@@ -37,6 +39,7 @@ async function main() {
     await eventReminders.stop();
     await webhookDeliveries.stop();
     await digestWorker.stop();
+    await questionRouting.stop();
     await guilde.events.settled();
     // PGlite flushes to disk on close.
     await guilde.database.close();

@@ -7,6 +7,7 @@ import * as oidc from "./oidc";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as recognition from "./recognition";
+import * as routing from "./routing";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
 import * as webhooks from "./webhooks";
@@ -148,6 +149,7 @@ export const en = {
   ...recognition.en,
   ...digests.en,
   ...oidc.en,
+  ...routing.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import * as oidc from "./oidc";
 import * as questions from "./questions";
 import * as realtime from "./realtime";
 import * as recognition from "./recognition";
+import * as routing from "./routing";
 import * as search from "./search";
 import * as tutorials from "./tutorials";
 import * as webhooks from "./webhooks";
@@ -148,4 +149,5 @@ export const fr: Record<MessageKey, string> = {
   ...recognition.fr,
   ...digests.fr,
   ...oidc.fr,
+  ...routing.fr,
 };

@@ -144,7 +144,7 @@ export const en = {
   "notification.join_request_decided.decline": "Your request to join {community} was declined",
 
   "feed.intro": "What is new in your communities and in the questions you follow.",
-  "feed.unansweredForMonitor": "Unanswered in the communities you watch over",
+  "feed.unansweredForMonitor": "Sent to you, still unanswered",
   "feed.latest": "Latest activity",
   "feed.empty": "Nothing here yet. Join communities to see their questions here.",
   "feed.browseCommunities": "Browse the communities",
@@ -295,7 +295,7 @@ export const fr: Record<keyof typeof en, string> = {
   "notification.join_request_decided.decline": "Votre demande pour rejoindre {community} a été refusée",
 
   "feed.intro": "Les nouveautés de vos communautés et des questions que vous suivez.",
-  "feed.unansweredForMonitor": "Sans réponse dans les communautés dont vous êtes moniteur",
+  "feed.unansweredForMonitor": "Questions pour vous, toujours sans réponse",
   "feed.latest": "Activité récente",
   "feed.empty": "Rien ici pour l'instant. Rejoignez des communautés pour voir leurs questions ici.",
   "feed.browseCommunities": "Parcourir les communautés",

@@ -56,6 +56,9 @@ export default function Home() {
             {t("feed.unansweredForMonitor")}
           </h2>
           <QuestionList questions={feed.unansweredForMonitor} showCommunity />
+          <a href="/unanswered" className="self-start font-semibold text-brand-700 underline underline-offset-2">
+            {t("unansweredForMe.seeAll")}
+          </a>
         </section>
       ) : null}
       {eventsAtMySite.length > 0 ? (

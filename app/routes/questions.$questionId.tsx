@@ -17,6 +17,8 @@ import { flagReason } from "../../db/schema";
 import type { ContentRef } from "../../server/moderation/content";
 import { moveQuestion } from "../../server/moderation/move-question";
 import { vote } from "../../server/questions/vote";
+import { declineQuestion } from "../../server/routing/decline-question";
+import { getRouting } from "../../server/routing/get-routing";
 import { tutorialsCitedIn } from "../../server/tutorials/tutorials-cited-in";
 import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
 import { Badge, TagList } from "~/components/badge";
@@ -27,6 +29,7 @@ import { CitedTutorialCard } from "~/components/tutorial-list";
 import { fillSlots } from "~/components/slots";
 import { translateServerMessage, useT, type MessageKey } from "~/i18n";
 import { useCountText } from "~/i18n/format";
+import { RoutingRecord } from "~/components/routing-record";
 import { useLiveQuestion } from "~/realtime/live";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.question.title} · Guilde` : "Guilde" }];
@@ -38,12 +41,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const questionId = params.questionId ?? "";
   // The tutorials its answers cite load alongside the thread (only those the viewer may read).
   // The import attribution is only returned alongside a thread getQuestion let the viewer read.
-  const [thread, citations, imported] = await Promise.all([
+  // Who the question was routed to is only returned to those the policy shows it to (null otherwise).
+  const [thread, citations, imported, routing] = await Promise.all([
     handleLoad(() => getQuestion(context.guilde, { viewer, questionId })),
     tutorialsCitedIn(context.guilde, { viewer, questionId }),
     importAttribution(context.guilde, { questionId }),
+    getRouting(context.guilde, { viewer, questionId }),
   ]);
-  return { thread: withoutMarkdownSources(thread), now: new Date(), flagReasons: flagReason.enumValues, citations, imported };
+  return { thread: withoutMarkdownSources(thread), now: new Date(), flagReasons: flagReason.enumValues, citations, imported, routing };
 }
 
 /** The page shows the rendered HTML; sending the Markdown sources too would double its weight. */
@@ -115,6 +120,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await moveQuestion(guilde, { viewer, questionId, input: values });
         return redirect(noticeHref(thread, "moved"));
       }
+      case "decline": {
+        await declineQuestion(guilde, { viewer, questionId });
+        return redirect(`${noticeHref(thread, "declined")}#routing`);
+      }
       default:
         throw new Invalid({ intent: ["errors.invalidChoice"] });
     }
@@ -134,6 +143,7 @@ const notices: Record<string, MessageKey> = {
   restored: "hide.restored",
   approved: "premoderation.approved",
   moved: "move.done",
+  declined: "routing.declinedNotice",
 };
 
 type Thread = ReturnType<typeof useLoaderData<typeof loader>>["thread"];
@@ -222,7 +232,7 @@ function failedFormAnchor(failure: FormFailureData): string | null {
 }
 
 export default function QuestionPage() {
-  const { thread, now, flagReasons, imported } = useLoaderData<typeof loader>();
+  const { thread, now, flagReasons, imported, routing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const t = useT();
@@ -329,6 +339,8 @@ export default function QuestionPage() {
             </ul>
           </section>
         ) : null}
+
+        {routing ? <RoutingRecord routing={routing} now={now} /> : null}
 
         {may.moderate ? <ModerationTools thread={thread} failure={failureFor("close") ?? failureFor("move")} /> : null}
 

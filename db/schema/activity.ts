@@ -25,6 +25,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "event_promoted",
   "event_cancelled",
   "kudos_received",
+  "question_escalated",
 ]);
 
 /**

@@ -13,3 +13,4 @@ export * from "./recognition";
 export * from "./barometers";
 export * from "./digests";
 export * from "./identities";
+export * from "./routing";

@@ -70,5 +70,5 @@ export function startEventReminderWorker(
   guilde: Guilde,
   { everyMs = 60_000, clock }: { everyMs?: number; clock?: () => Date } = {},
 ): PeriodicWorker {
-  return startPeriodicWorker(guilde, { name: "Sending event reminders", everyMs, clock, turn: (now) => sendEventReminders(guilde, { now }) });
+  return startPeriodicWorker(guilde, { name: "Sending event reminders", everyMs, clock, idle: 0, turn: (now) => sendEventReminders(guilde, { now }) });
 }

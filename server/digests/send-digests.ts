@@ -7,6 +7,7 @@ import { buildDigest, digestItemCount } from "./build-digest";
 import { digestEmail } from "./digest-email";
 import { isDue, periodKey, periodLengthMs, type DigestCadence } from "./period";
 import { unsubscribeLink } from "./unsubscribe";
+import { startPeriodicWorker, type PeriodicWorker } from "../workers/periodic";
 
 const batchSize = 200;
 /** A digest the mailer refused is tried again at later turns, this many times in all. */
@@ -134,23 +135,13 @@ async function claim(guilde: Guilde, { userId, period, since, now }: { userId: s
   return retried?.id ?? null;
 }
 
-export interface DigestWorker {
-  /** Sends what is due now (the worker's own turns call it too). */
-  tick(): Promise<DigestRunResult>;
-  /** Lets the turn in hand finish and stops. */
-  stop(): Promise<void>;
-}
-
 /** Sends the daily and weekly digests once they are due (DIGEST_WEEKDAY, DIGEST_HOUR), checking every `everyMs`. */
 export function startDigestWorker(
   guilde: Guilde,
-  { everyMs = 5 * 60_000, clock = () => new Date(), deliver }: { everyMs?: number; clock?: () => Date; deliver?: DeliverMail } = {},
-): DigestWorker {
+  { everyMs = 5 * 60_000, clock, deliver }: { everyMs?: number; clock?: () => Date; deliver?: DeliverMail } = {},
+): PeriodicWorker<DigestRunResult> {
   const idle: DigestRunResult = { sent: 0, empty: 0, failed: 0 };
-  let running: Promise<DigestRunResult> = Promise.resolve(idle);
-  let failing = false;
-  const turn = async () => {
-    const now = clock();
+  const turn = async (now: Date) => {
     const total = { ...idle };
     for (const cadence of ["daily", "weekly"] as const) {
       if (!isDue(cadence, now, guilde.config.digests)) continue;
@@ -161,30 +152,5 @@ export function startDigestWorker(
     }
     return total;
   };
-  const tick = () => {
-    running = running.then(() =>
-      turn()
-        .then((result) => {
-          failing = false;
-          return result;
-        })
-        .catch((error: unknown) => {
-          // Logged once per outage; the next turn tries again.
-          if (!failing) guilde.log.error("Sending digests failed; retrying at the next turn.", error);
-          failing = true;
-          return idle;
-        }),
-    );
-    return running;
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return {
-    tick,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicWorker(guilde, { name: "Sending digests", everyMs, clock, idle, turn });
 }

@@ -14,7 +14,7 @@ import { contentRef, ensureOnContent, loadVisibleContent, placeDetails, type Con
 import { setVisibility } from "./moderated-writes";
 
 /**
- * A moderator approves what pre-moderation held: it is published as if just posted (monitors,
+ * A moderator approves what pre-moderation held: it is published as if just posted (routed to monitors,
  * followers and @mentions are told then, and the community hears of it), and its author is told.
  */
 export async function approveContent(guilde: Guilde, { viewer, contentId }: { viewer: Viewer; contentId: string }): Promise<ContentRef> {
@@ -28,7 +28,7 @@ export async function approveContent(guilde: Guilde, { viewer, contentId }: { vi
     const { community } = content;
     if (content.kind === "question") {
       const [post] = await tx.select().from(posts).where(eq(posts.id, content.id));
-      await announceQuestion(tx, { post, community, emit });
+      await announceQuestion(tx, { post, community, emit, routing: guilde.config.routing });
     } else {
       const [reply] = await tx.select().from(replies).where(eq(replies.id, content.id));
       if (content.kind === "answer") await announceAnswer(tx, { answer: reply, question: content.post, community, emit });

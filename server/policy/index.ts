@@ -79,6 +79,12 @@ export interface BarometerAccess {
   open: boolean;
 }
 
+/** A viewer's part in a question's routing: whether it was sent to them, and whether they declined it. */
+export interface RoutingShare {
+  sent: boolean;
+  declined: boolean;
+}
+
 /** Someone an administrator may act on (suspend, deactivate). */
 export interface PersonAccess {
   id: string;
@@ -154,7 +160,10 @@ export type Permission =
   | { action: "barometer.answer"; round: BarometerAccess }
   | { action: "barometer.viewResults"; round: BarometerAccess }
   /** A community's analytics (its moderators'), or every community's when `community` is null (administrators'). */
-  | { action: "analytics.view"; community: CommunityAccess | null };
+  | { action: "analytics.view"; community: CommunityAccess | null }
+  | { action: "question.beRouted"; post: PostAccess }
+  | { action: "question.decline"; post: PostAccess; routing: RoutingShare }
+  | { action: "question.viewRouting"; post: PostAccess };
 
 export type Action = Permission["action"];
 
@@ -382,6 +391,18 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       return isAskedBy(viewer, permission.round) && permission.round.open;
     case "analytics.view":
       return permission.community ? isStaff && moderates(viewer, permission.community) : isAdmin;
+    case "question.beRouted": {
+      // Routing calls in the company's experts: customers are never monitors, nor sent questions.
+      const { post } = permission;
+      return isStaff && canViewPost(viewer, post) && isOpenQuestion(post);
+    }
+    case "question.decline": {
+      const { post, routing } = permission;
+      return isStaff && canViewPost(viewer, post) && isOpenQuestion(post) && routing.sent && !routing.declined;
+    }
+    case "question.viewRouting":
+      // Who was called in and when is the company's internal process: employees see it, customers do not.
+      return isStaff && canViewPost(viewer, permission.post);
   }
 }
 
@@ -405,6 +426,9 @@ function isAskedBy(viewer: SignedInViewer, round: BarometerAccess): boolean {
   const { community } = round;
   return viewer.role === "customer" && community !== null && community.visibility === "open" && isActive(community);
 }
+
+/** A question still waiting for someone: published and neither closed nor deleted. */
+const isOpenQuestion = (post: PostAccess) => !post.deleted && !post.hidden && !post.closed;
 
 const isMonitor = (community: CommunityAccess) => isActive(community) && community.membership?.role === "monitor";
 

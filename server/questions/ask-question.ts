@@ -1,21 +1,22 @@
-import { and, eq } from "drizzle-orm";
 import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
-import { communityMembers, follows, posts, type Community, type Post } from "../../db/schema";
+import { follows, posts, type Community, type Post } from "../../db/schema";
 import { loadCommunity } from "../communities/access";
 import { markdownToPlainText, renderMarkdown } from "../content/markdown";
 import type { Guilde } from "../context";
 import { write, type Emit } from "../events";
 import { NotFound } from "../errors";
 import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
-import { notifyAboutPost, notifyMentions, textNotice } from "../notifications/notify";
+import { notifyMentions, textNotice } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
+import { routeQuestion } from "../routing/route-question";
+import type { RoutingSettings } from "../routing/waves";
 import { parseInput, type Untrusted } from "../validation";
 import { questionSchema, type QuestionInput } from "./schemas";
 
 /**
  * Someone asks in a community. Their site is recorded with the question and they follow it. Published
- * at once, the community's monitors are called in and anyone @mentioned is told; held for approval
+ * at once, it is routed to the monitors who know its topic and anyone @mentioned is told; held for approval
  * (pre-moderation), only the moderators hear of it until one approves it.
  */
 export async function askQuestion(
@@ -50,29 +51,22 @@ export async function askQuestion(
       const excerpt = markdownToPlainText(data.body, 160);
       await notifyModeratorsOfHeldContent(tx, { emit, community: loaded.community, postId: questionId, actorId: viewer.id, title: post.title, excerpt });
     } else {
-      await announceQuestion(tx, { post, community: loaded.community, emit });
+      await announceQuestion(tx, { post, community: loaded.community, emit, routing: guilde.config.routing });
     }
     return { questionId, held };
   });
 }
 
 /**
- * What publishing a question sets off, when it is asked or when a moderator approves it: the
- * community's monitors are called in, anyone @mentioned is told, and the community hears of it.
+ * What publishing a question sets off, when it is asked or when a moderator approves it: it is routed
+ * to the monitors who know its topic (and escalates later if nobody answers, server/routing/), anyone
+ * @mentioned is told, and the community hears of it.
  */
-export async function announceQuestion(tx: Transaction, { post, community, emit }: { post: Post; community: Community; emit: Emit }): Promise<void> {
-  const monitors = await tx
-    .select({ userId: communityMembers.userId })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.communityId, community.id), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")));
-  const summary = { title: post.title, excerpt: markdownToPlainText(post.body, 160) };
-  await notifyAboutPost(tx, {
-    emit,
-    recipientIds: monitors.map((row) => row.userId),
-    post,
-    community,
-    draft: { kind: "question_in_community", actorId: post.authorId, summary },
-  });
+export async function announceQuestion(
+  tx: Transaction,
+  { post, community, emit, routing }: { post: Post; community: Community; emit: Emit; routing: RoutingSettings },
+): Promise<void> {
+  await routeQuestion(tx, { post, community, emit, settings: routing });
   await notifyMentions(tx, { emit, notice: textNotice(post.body), post, community, actorId: post.authorId });
   emit({ type: "question.asked", communityId: community.id, questionId: post.id, authorId: post.authorId });
 }

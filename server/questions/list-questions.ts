@@ -1,13 +1,14 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
-import { communities, communityMembers, follows, posts, sites, users } from "../../db/schema";
+import { communities, communityMembers, follows, posts, questionRoutingRecipients, sites, users } from "../../db/schema";
 import { loadCommunity } from "../communities/access";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { decodeCursor, toPage, type Page } from "../pagination";
 import { can, type Viewer } from "../policy";
 import { listablePosts } from "../policy/scopes";
+import { unansweredFor } from "../routing/unanswered-for";
 
 export const questionTabs = ["newest", "unanswered", "top", "solved"] as const;
 export type QuestionTab = (typeof questionTabs)[number];
@@ -28,7 +29,7 @@ export interface QuestionSummary {
   community: { slug: string; name: string; color: string };
 }
 
-function summaryQuery(db: Database) {
+export function summaryQuery(db: Database) {
   return db
     .select({
       id: posts.id,
@@ -58,7 +59,7 @@ function summaryQuery(db: Database) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
-function toSummary(row: SummaryRow): QuestionSummary {
+export function toSummary(row: SummaryRow): QuestionSummary {
   return {
     id: row.id,
     title: row.title,
@@ -159,7 +160,8 @@ async function pinnedOf(db: Database, viewer: Viewer, communityId: string): Prom
 
 /**
  * The home feed: latest activity in the communities the viewer belongs to, and in the questions they
- * follow. For monitors, also the unanswered questions of the communities they watch over. With the
+ * follow. For monitors, also the first of the questions routed to them that wait for an answer
+ * ("unanswered for me", whose page is server/routing/list-unanswered-for-me.ts). With the
  * ids of the viewer's communities, whose new questions the page announces live.
  */
 export async function homeFeed(
@@ -172,10 +174,6 @@ export async function homeFeed(
     .select({ id: communityMembers.communityId })
     .from(communityMembers)
     .where(and(eq(communityMembers.userId, viewer.id), eq(communityMembers.status, "active")));
-  const myMonitoredCommunities = guilde.db
-    .select({ id: communityMembers.communityId })
-    .from(communityMembers)
-    .where(and(eq(communityMembers.userId, viewer.id), eq(communityMembers.role, "monitor"), eq(communityMembers.status, "active")));
   const myFollows = guilde.db.select({ id: follows.postId }).from(follows).where(eq(follows.userId, viewer.id));
 
   const [rows, unanswered, communityIds] = await Promise.all([
@@ -193,16 +191,9 @@ export async function homeFeed(
     after
       ? []
       : summaryQuery(guilde.db)
-          .where(
-            and(
-              eq(posts.kind, "question"),
-              listablePosts(viewer),
-              inArray(posts.communityId, myMonitoredCommunities),
-              eq(posts.answerCount, 0),
-              isNull(posts.closedAt),
-            ),
-          )
-          .orderBy(desc(posts.createdAt), desc(posts.id))
+          .innerJoin(questionRoutingRecipients, eq(questionRoutingRecipients.questionId, posts.id))
+          .where(unansweredFor(viewer))
+          .orderBy(desc(questionRoutingRecipients.sentAt), desc(questionRoutingRecipients.questionId))
           .limit(10),
     myCommunities.then((rows) => rows.map((row) => row.id)),
   ]);

@@ -119,5 +119,5 @@ export async function deliverNow(guilde: Guilde, deliveryId: string, now = new D
 
 /** Delivers what is due every few seconds, started with the server. */
 export function startWebhookWorker(guilde: Guilde, { everyMs = 5_000, clock }: { everyMs?: number; clock?: () => Date } = {}): PeriodicWorker {
-  return startPeriodicWorker(guilde, { name: "Delivering webhooks", everyMs, clock, turn: (now) => deliverDueWebhooks(guilde, { now }) });
+  return startPeriodicWorker(guilde, { name: "Delivering webhooks", everyMs, clock, idle: 0, turn: (now) => deliverDueWebhooks(guilde, { now }) });
 }

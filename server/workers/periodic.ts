@@ -1,33 +1,40 @@
 import type { Guilde } from "../context";
 
-export interface PeriodicWorker {
+export interface PeriodicWorker<Result = number> {
   /** Runs a turn now (the worker's own turns call it too); answers what the turn did. */
-  tick(): Promise<number>;
+  tick(): Promise<Result>;
   /** Lets the turn in hand finish and stops. */
   stop(): Promise<void>;
 }
 
 /**
  * Runs `turn` at start (for what fell due while no server ran) and then every `everyMs`, one turn at a
- * time, on the given clock. A failing turn is logged once per outage; the next turn tries again.
+ * time, on the given clock. A failing turn is logged once per outage, answers `idle`, and the next
+ * turn tries again.
  */
-export function startPeriodicWorker(
+export function startPeriodicWorker<Result = number>(
   guilde: Guilde,
-  { name, everyMs, clock = () => new Date(), turn }: { name: string; everyMs: number; clock?: () => Date; turn: (now: Date) => Promise<number> },
-): PeriodicWorker {
-  let running: Promise<number> = Promise.resolve(0);
+  {
+    name,
+    everyMs,
+    clock = () => new Date(),
+    turn,
+    idle,
+  }: { name: string; everyMs: number; clock?: () => Date; turn: (now: Date) => Promise<Result>; idle: Result },
+): PeriodicWorker<Result> {
+  let running: Promise<Result> = Promise.resolve(idle);
   let failing = false;
   const tick = () => {
     running = running.then(() =>
       turn(clock())
-        .then((count) => {
+        .then((result) => {
           failing = false;
-          return count;
+          return result;
         })
         .catch((error: unknown) => {
           if (!failing) guilde.log.error(`${name} failed; retrying at the next turn.`, error);
           failing = true;
-          return 0;
+          return idle;
         }),
     );
     return running;

@@ -270,3 +270,27 @@ describe("kudos", () => {
     expect(can(admin, { action: "kudos.give", receiverId: "admin", target: answerIn(inCommunity("open", true)) })).toBe(false);
   });
 });
+
+describe("question routing", () => {
+  const open = post(openCommunity("member"));
+  const sent = { sent: true, declined: false };
+  // Every cell: who (columns) may be routed, decline, and see the routing of a question in an open community they joined.
+  const cells: [string, (viewer: Viewer) => boolean, { anonymous: boolean; customer: boolean; employee: boolean; admin: boolean }][] = [
+    ["be routed an open question", (viewer) => can(viewer, { action: "question.beRouted", post: open }), { anonymous: false, customer: false, employee: true, admin: true }],
+    ["be routed a closed question", (viewer) => can(viewer, { action: "question.beRouted", post: { ...open, closed: true } }), { anonymous: false, customer: false, employee: false, admin: false }],
+    ["be routed a hidden question", (viewer) => can(viewer, { action: "question.beRouted", post: { ...open, hidden: true } }), { anonymous: false, customer: false, employee: false, admin: false }],
+    ["decline a question sent to them", (viewer) => can(viewer, { action: "question.decline", post: open, routing: sent }), { anonymous: false, customer: false, employee: true, admin: true }],
+    ["decline a question not sent to them", (viewer) => can(viewer, { action: "question.decline", post: open, routing: { sent: false, declined: false } }), { anonymous: false, customer: false, employee: false, admin: false }],
+    ["decline a question twice", (viewer) => can(viewer, { action: "question.decline", post: open, routing: { sent: true, declined: true } }), { anonymous: false, customer: false, employee: false, admin: false }],
+    ["decline a deleted question", (viewer) => can(viewer, { action: "question.decline", post: { ...open, deleted: true }, routing: sent }), { anonymous: false, customer: false, employee: false, admin: false }],
+    ["decline a closed question", (viewer) => can(viewer, { action: "question.decline", post: { ...open, closed: true }, routing: sent }), { anonymous: false, customer: false, employee: false, admin: false }],
+    ["see who a question was routed to", (viewer) => can(viewer, { action: "question.viewRouting", post: open }), { anonymous: false, customer: false, employee: true, admin: true }],
+    ["see the routing of a question in a private community they are not in", (viewer) => can(viewer, { action: "question.viewRouting", post: post({ ...openCommunity(null), visibility: "private" }) }), { anonymous: false, customer: false, employee: false, admin: true }],
+  ];
+  const viewers = { anonymous, customer, employee, admin } as const;
+  describe.each(cells)("%s", (_name, allowed, expected) => {
+    it.each(Object.entries(viewers))("%s", (role, viewer) => {
+      expect(allowed(viewer)).toBe(expected[role as keyof typeof expected]);
+    });
+  });
+});
