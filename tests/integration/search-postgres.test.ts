@@ -117,6 +117,8 @@ describe("embedded search engine (PostgreSQL full-text)", () => {
       // Changed behind the outbox's back, as a restore from backup or a manual fix would.
       await guilde.db.execute(sql`delete from follows where post_id = ${dropped.id}`);
       await guilde.db.execute(sql`delete from notifications where post_id = ${dropped.id}`);
+      await guilde.db.execute(sql`delete from question_routing_recipients where question_id = ${dropped.id}`);
+      await guilde.db.execute(sql`delete from question_routing_steps where question_id = ${dropped.id}`);
       await guilde.db.delete(posts).where(eq(posts.id, dropped.id));
       await guilde.db.update(posts).set({ title: "Bike fitting appointments and waiting times" }).where(eq(posts.id, kept.id));
       const steps: number[] = [];
