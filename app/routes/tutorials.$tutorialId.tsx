@@ -90,7 +90,7 @@ export default function TutorialPage() {
   return (
     <article aria-labelledby="tutorial-title" className="flex flex-col gap-8">
       <Notice messages={notices} />
-      {failure && !["comment", "flag", "hide", thankIntent].includes(failure.values.intent ?? "") ? <FormMessage failure={failure} /> : null}
+      {failure && !["comment", "flag", "hide", ...(may.thank ? [thankIntent] : [])].includes(failure.values.intent ?? "") ? <FormMessage failure={failure} /> : null}
       <header className="flex flex-col gap-3">
         <p className="text-sm text-slate-700">{fillSlots(t("tutorial.in"), { community: <CommunityLink community={community} /> })}</p>
         <h1 id="tutorial-title" className="text-2xl font-bold sm:text-3xl">

@@ -238,7 +238,11 @@ function RecognitionPanel({
       ) : (
         <p className="text-slate-700">{t("kudos.none")}</p>
       )}
-      {mayThank ? <KudosForm targetId={personId} label="kudos.thankPerson" name={name} thanked={false} failure={failure} /> : null}
+      {mayThank ? (
+        <KudosForm targetId={personId} label="kudos.thankPerson" name={name} thanked={false} failure={failure} />
+      ) : failure?.values.intent === thankIntent ? (
+        <FormMessage failure={failure} />
+      ) : null}
     </section>
   );
 }
