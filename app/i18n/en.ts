@@ -1,3 +1,4 @@
+import * as barometers from "./barometers";
 import * as communities from "./communities";
 import * as digests from "./digests";
 import * as events from "./events";
@@ -150,6 +151,7 @@ export const en = {
   ...digests.en,
   ...oidc.en,
   ...routing.en,
+  ...barometers.en,
 };
 
 export type MessageKey = keyof typeof en;

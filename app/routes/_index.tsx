@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { handleLoad } from "../../server/http/respond";
+import { roundsToAnswer } from "../../server/barometers/list-rounds";
 import { upcomingEventsAtMySite } from "../../server/community-events/list-events";
 import { homeFeed } from "../../server/questions/list-questions";
 import { EmptyState } from "~/components/empty-state";
@@ -14,18 +15,20 @@ export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = context.user;
-  if (!viewer) return { user: null, feed: null, eventsAtMySite: [] };
+  if (!viewer) return { user: null, feed: null, eventsAtMySite: [], barometers: [] };
   const cursor = new URL(request.url).searchParams.get("cursor");
-  const [feed, eventsAtMySite] = await Promise.all([
+  const [feed, eventsAtMySite, barometers] = await Promise.all([
     handleLoad(() => homeFeed(context.guilde, { viewer, cursor })),
     // A block of its own beside the feed: the next in-person events at the viewer's site.
     cursor ? [] : upcomingEventsAtMySite(context.guilde, { viewer }),
+    // The barometer rounds that ask the viewer and await their answer (docs/decisions/019-barometers.md).
+    cursor ? [] : roundsToAnswer(context.guilde, { viewer }),
   ]);
-  return { user: { displayName: viewer.displayName }, feed, eventsAtMySite };
+  return { user: { displayName: viewer.displayName }, feed, eventsAtMySite, barometers };
 }
 
 export default function Home() {
-  const { user, feed, eventsAtMySite } = useLoaderData<typeof loader>();
+  const { user, feed, eventsAtMySite, barometers } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   if (!user || !feed) {
@@ -50,6 +53,23 @@ export default function Home() {
         <h1 className="text-2xl font-bold">{t("home.greeting", { name: user.displayName })}</h1>
         <p className="mt-2 text-slate-700">{t("feed.intro")}</p>
       </header>
+      {barometers.length > 0 ? (
+        <section aria-labelledby="feed-barometers" className="flex flex-col gap-2 rounded-lg border border-brand-100 bg-brand-50 p-4">
+          <h2 id="feed-barometers" className="text-lg font-semibold">
+            {t("barometers.invitation")}
+          </h2>
+          <p className="text-slate-800">{t("barometers.invitationBody")}</p>
+          <ul className="flex flex-col gap-1">
+            {barometers.map((round) => (
+              <li key={round.id}>
+                <a href={`/barometers/${round.id}`} className="font-semibold text-brand-800 underline underline-offset-2">
+                  {t("barometers.answerLink", { title: round.title })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {feed.unansweredForMonitor.length > 0 ? (
         <section aria-labelledby="feed-unanswered" className="flex flex-col gap-3">
           <h2 id="feed-unanswered" className="text-xl font-semibold">

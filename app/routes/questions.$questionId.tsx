@@ -17,12 +17,14 @@ import { flagReason } from "../../db/schema";
 import type { ContentRef } from "../../server/moderation/content";
 import { moveQuestion } from "../../server/moderation/move-question";
 import { vote } from "../../server/questions/vote";
+import { giveKudos } from "../../server/recognition/give-kudos";
 import { declineQuestion } from "../../server/routing/decline-question";
 import { getRouting } from "../../server/routing/get-routing";
 import { tutorialsCitedIn } from "../../server/tutorials/tutorials-cited-in";
 import { Field, buttonClass, inputClass, isFormFailure, type FormFailureData } from "~/components/forms";
 import { Badge, TagList } from "~/components/badge";
 import { FlagDisclosure, HideDisclosure, ModerationButton, failureAbout, type ModerationReason } from "~/components/moderation-forms";
+import { KudosForm, thankIntent } from "~/components/kudos-form";
 import { Notice, noticeHref } from "~/components/notice";
 import { Author, CommunityLink, RelativeTime, RenderedMarkdown } from "~/components/question-parts";
 import { CitedTutorialCard } from "~/components/tutorial-list";
@@ -120,6 +122,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await moveQuestion(guilde, { viewer, questionId, input: values });
         return redirect(noticeHref(thread, "moved"));
       }
+      case thankIntent: {
+        const answerId = values.targetId ?? "";
+        await giveKudos(guilde, { viewer, target: { kind: "answer", id: answerId }, input: values });
+        return redirect(`${noticeHref(thread, "thanked")}#answer-${answerId}`);
+      }
       case "decline": {
         await declineQuestion(guilde, { viewer, questionId });
         return redirect(`${noticeHref(thread, "declined")}#routing`);
@@ -144,6 +151,7 @@ const notices: Record<string, MessageKey> = {
   approved: "premoderation.approved",
   moved: "move.done",
   declined: "routing.declinedNotice",
+  thanked: "kudos.sent",
 };
 
 type Thread = ReturnType<typeof useLoaderData<typeof loader>>["thread"];
@@ -226,6 +234,8 @@ function failedFormAnchor(failure: FormFailureData): string | null {
       return `flag-${failure.values.contentId}`;
     case "hide":
       return `hide-${failure.values.contentId}`;
+    case thankIntent:
+      return `thank-${failure.values.targetId}`;
     default:
       return null;
   }
@@ -537,6 +547,7 @@ function DeleteDisclosure({ replyId, context, confirm, submit }: { replyId?: str
 function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAccept: boolean; failure?: FormFailureData; now: Date }) {
   const t = useT();
   const replyModeration = useReplyModeration();
+  const { failure: pageFailure } = useContext(ModerationForms);
   const cited = useLoaderData<typeof loader>().citations.find((citation) => citation.replyId === answer.id);
   const headingId = `answer-${answer.id}-heading`;
   return (
@@ -597,6 +608,9 @@ function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAc
           ) : null}
           {replyModeration(answer, t("flag.thisAnswer"))}
         </ActionRow>
+        {answer.may.thank || answer.thankedByMe ? (
+          <KudosForm targetId={answer.id} label="kudos.thankAnswer" name={answer.author.displayName} thanked={answer.thankedByMe} failure={pageFailure} messageShownAbove />
+        ) : null}
         <Comments comments={answer.comments} mayComment={answer.may.comment} answerId={answer.id} formId={`comment-form-${answer.id}`} failure={failure} now={now} />
       </article>
     </li>

@@ -10,9 +10,11 @@ import { deleteTutorial } from "../../server/tutorials/delete-tutorial";
 import { getTutorial } from "../../server/tutorials/get-tutorial";
 import { markHelped } from "../../server/tutorials/mark-helped";
 import { publishTutorial } from "../../server/tutorials/publish-tutorial";
+import { giveKudos } from "../../server/recognition/give-kudos";
 import { Badge, TagList } from "~/components/badge";
 import { Field, FormMessage, buttonClass, inputClass, isFormFailure, secondaryButtonClass } from "~/components/forms";
 import { ContentModerationControls, smallButtonClass } from "~/components/moderation-forms";
+import { KudosForm, thankIntent } from "~/components/kudos-form";
 import { Notice, noticeHref } from "~/components/notice";
 import { Author, CommunityLink, RelativeTime, RenderedMarkdown } from "~/components/question-parts";
 import { fillSlots } from "~/components/slots";
@@ -44,6 +46,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "helped":
         await markHelped(guilde, { viewer, tutorialId, input: values });
         return redirect(`${here}#helped`);
+      case thankIntent:
+        await giveKudos(guilde, { viewer, target: { kind: "tutorial", id: tutorialId }, input: values });
+        return redirect(`${noticeHref(here, "thanked")}#thank-${tutorialId}`);
       case "comment": {
         const { commentId, held } = await commentOnTutorial(guilde, { viewer, tutorialId, input: values });
         return redirect(`${held ? noticeHref(here, "held") : here}#comment-${commentId}`);
@@ -72,6 +77,7 @@ const notices: Record<string, MessageKey> = {
   drafted: "tutorial.notice.drafted",
   saved: "tutorial.notice.saved",
   held: "premoderation.heldNotice",
+  thanked: "kudos.sent",
 };
 
 export default function TutorialPage() {
@@ -84,7 +90,7 @@ export default function TutorialPage() {
   return (
     <article aria-labelledby="tutorial-title" className="flex flex-col gap-8">
       <Notice messages={notices} />
-      {failure && !["comment", "flag", "hide"].includes(failure.values.intent ?? "") ? <FormMessage failure={failure} /> : null}
+      {failure && !["comment", "flag", "hide", ...(may.thank ? [thankIntent] : [])].includes(failure.values.intent ?? "") ? <FormMessage failure={failure} /> : null}
       <header className="flex flex-col gap-3">
         <p className="text-sm text-slate-700">{fillSlots(t("tutorial.in"), { community: <CommunityLink community={community} /> })}</p>
         <h1 id="tutorial-title" className="text-2xl font-bold sm:text-3xl">
@@ -203,6 +209,11 @@ export default function TutorialPage() {
                 {t("tutorial.helped")}
               </button>
             </Form>
+          ) : null}
+          {(may.thank || tutorial.thankedByMe) && tutorial.author ? (
+            <div className="basis-full">
+              <KudosForm targetId={tutorial.id} label="kudos.thankTutorial" name={tutorial.author.displayName} thanked={tutorial.thankedByMe} failure={failure} />
+            </div>
           ) : null}
         </section>
       ) : null}

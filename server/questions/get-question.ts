@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias, unionAll } from "drizzle-orm/pg-core";
-import { communities, communityMembers, flags, follows, posts, replies, sites, users, votes, type HiddenReason } from "../../db/schema";
+import { communities, communityMembers, flags, follows, kudos, posts, replies, sites, users, votes, type HiddenReason } from "../../db/schema";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { can, type SignedInViewer, type Viewer } from "../policy";
@@ -41,11 +41,13 @@ export interface ThreadReply {
   /** An answer from another site than the asker's: the cross-site help Guilde is for. */
   crossSite: boolean;
   myVote: number;
-  may: { edit: boolean; delete: boolean; vote: boolean; comment: boolean; flag: boolean; moderate: boolean; approve: boolean };
+  may: { edit: boolean; delete: boolean; vote: boolean; comment: boolean; flag: boolean; moderate: boolean; approve: boolean; thank: boolean };
 }
 
 export interface ThreadAnswer extends ThreadReply {
   accepted: boolean;
+  /** The viewer has already thanked its author for it. */
+  thankedByMe: boolean;
   comments: ThreadReply[];
 }
 
@@ -103,7 +105,7 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
         .limit(maxAnswers),
       threadReplies("comment").orderBy(asc(replies.createdAt), asc(replies.id)).limit(maxComments),
     ),
-    viewer ? viewerStateOf(guilde, { viewer, questionId, moderator }) : { votes: [], following: false, flags: [] },
+    viewer ? viewerStateOf(guilde, { viewer, questionId, moderator }) : { votes: [], following: false, flags: [], thanked: [] },
     guilde.db
       .select({ id: posts.id, title: posts.title })
       .from(posts)
@@ -119,7 +121,8 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
     moderator && viewer ? communitiesToMoveTo(guilde, viewer, community.id) : [],
   ]);
 
-  const { votes: myVotes, following, flags: flagRows } = viewerState;
+  const { votes: myVotes, following, flags: flagRows, thanked } = viewerState;
+  const thankedByMe = new Set(thanked);
   // A union keeps no order of its own: each part's is restored here (answers first, then comments).
   const answerRows = sortedLike(replyRows.filter((row) => row.kind === "answer"), (row) => [row.id !== post.acceptedAnswerId, -row.score, row.createdAt.getTime(), row.id]);
   const commentRows = sortedLike(replyRows.filter((row) => row.kind === "comment"), (row) => [row.createdAt.getTime(), row.id]);
@@ -154,6 +157,7 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
         flag: can(viewer, { action: "reply.flag", reply: rowAccess }),
         moderate: can(viewer, { action: "reply.moderate", reply: rowAccess }),
         approve: can(viewer, { action: "reply.approve", reply: rowAccess }),
+        thank: row.kind === "answer" && can(viewer, { action: "kudos.give", receiverId: row.authorId, target: { kind: "answer", reply: rowAccess } }),
       },
     };
   };
@@ -166,6 +170,7 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
   const answers: ThreadAnswer[] = answerRows.map((row) => ({
     ...toReply(row),
     accepted: row.id === post.acceptedAnswerId,
+    thankedByMe: thankedByMe.has(row.id),
     comments: commentsOf.get(row.id) ?? [],
   }));
 
@@ -220,7 +225,8 @@ export async function getQuestion(guilde: Guilde, { viewer, questionId }: { view
 
 /**
  * What the viewer did on the thread, in one statement: their votes on the question and its replies
- * (each a primary-key lookup), whether they follow it, and their open flags (everyone's for moderators).
+ * (each a primary-key lookup), whether they follow it, their open flags (everyone's for moderators), and
+ * the answers they thanked (kudos_giver_target_idx lookups).
  */
 async function viewerStateOf(guilde: Guilde, { viewer, questionId, moderator }: { viewer: SignedInViewer; questionId: string; moderator: boolean }) {
   const targets = sql`(select ${replies.id} from ${replies} where ${replies.postId} = ${questionId} union all select ${questionId})`;
@@ -233,6 +239,7 @@ async function viewerStateOf(guilde: Guilde, { viewer, questionId, moderator }: 
         from (select ${flags.targetId}, ${flags.reporterId} from ${flags}
           where ${flags.postId} = ${questionId} and ${flags.status} = 'open' ${moderator ? sql`` : sql`and ${flags.reporterId} = ${viewer.id}`}
           limit 1000) as open_flags), '[]')`,
+      thanked: sql<string[]>`coalesce((select json_agg(${kudos.targetId}) from ${kudos} where ${kudos.giverId} = ${viewer.id} and ${kudos.targetId} in ${targets}), '[]')`,
     })
     .from(sql`(select 1) as one`);
   return row;

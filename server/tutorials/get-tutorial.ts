@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { communityMembers, flags, posts, replies, sites, tutorialCitations, tutorialHelped, uploads, users } from "../../db/schema";
+import { communityMembers, flags, kudos, posts, replies, sites, tutorialCitations, tutorialHelped, uploads, users } from "../../db/schema";
 import type { Guilde } from "../context";
 import { NotFound } from "../errors";
 import { can, type Viewer } from "../policy";
@@ -19,7 +19,7 @@ export async function getTutorial(guilde: Guilde, { viewer, tutorialId }: { view
   const moderator = can(viewer, { action: "post.moderate", post: access });
   const commentSites = alias(sites, "comment_sites");
 
-  const [[author], commentRows, helpedRows, solved, video, myFlags] = await Promise.all([
+  const [[author], commentRows, [mine], solved, video, myFlags] = await Promise.all([
     guilde.db
       .select({ id: users.id, displayName: users.displayName, role: users.role, siteId: sites.id, siteName: sites.name, memberRole: communityMembers.role })
       .from(users)
@@ -53,12 +53,15 @@ export async function getTutorial(guilde: Guilde, { viewer, tutorialId }: { view
       )
       .orderBy(asc(replies.createdAt), asc(replies.id))
       .limit(maxComments),
+    // Whether the viewer marked it "helped me", and whether they thanked its author for it: one statement.
     viewer
       ? guilde.db
-          .select({ userId: tutorialHelped.userId })
-          .from(tutorialHelped)
-          .where(and(eq(tutorialHelped.tutorialId, tutorialId), eq(tutorialHelped.userId, viewer.id)))
-      : [],
+          .select({
+            helped: sql<boolean>`exists (select 1 from ${tutorialHelped} where ${tutorialHelped.tutorialId} = ${tutorialId} and ${tutorialHelped.userId} = ${viewer.id})`,
+            thanked: sql<boolean>`exists (select 1 from ${kudos} where ${kudos.giverId} = ${viewer.id} and ${kudos.targetId} = ${tutorialId})`,
+          })
+          .from(sql`(select 1) as one`)
+      : [{ helped: false, thanked: false }],
     // The questions it solved: those with a visible answer citing it, as far as the viewer may read them.
     guilde.db
       .selectDistinctOn([posts.id], { id: posts.id, title: posts.title, solved: sql<boolean>`${posts.acceptedAnswerId} = ${replies.id}` })
@@ -105,7 +108,8 @@ export async function getTutorial(guilde: Guilde, { viewer, tutorialId }: { view
       createdAt: post.createdAt,
       editedAt: post.editedAt,
       helpedCount: tutorial.helpedCount,
-      helpedByMe: helpedRows.length > 0,
+      helpedByMe: Boolean(mine?.helped),
+      thankedByMe: Boolean(mine?.thanked),
       flaggedByMe: flaggedByMe.has(post.id),
       author: author
         ? { id: author.id, displayName: author.displayName, role: author.role, siteId: post.originSiteId, siteName: author.siteName, monitor: author.memberRole === "monitor" }
@@ -141,6 +145,7 @@ export async function getTutorial(guilde: Guilde, { viewer, tutorialId }: { view
       publish: can(viewer, { action: "tutorial.publish", tutorial: access }),
       helped: can(viewer, { action: "tutorial.helped", tutorial: access }),
       comment: can(viewer, { action: "post.comment", post: access }),
+      thank: !access.draft && can(viewer, { action: "kudos.give", receiverId: post.authorId, target: { kind: "tutorial", tutorial: access } }),
     },
   };
 }
