@@ -5,6 +5,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { communities, communityEvents, ideas, posts, replies, tutorials, users } from "../../db/schema";
 import { demoPassword, seedDemoData } from "../../db/seed";
+import { openRound } from "../../server/barometers/open-round";
+import { unsubscribeToken } from "../../server/digests/unsubscribe";
 import { inviteCustomers } from "../../server/invitations/invite-customers";
 import { flagContent } from "../../server/moderation/flag-content";
 import { hideContent } from "../../server/moderation/hide-content";
@@ -29,6 +31,7 @@ async function pagesToVisit() {
   const [implemented] = await guilde.db.select({ id: ideas.postId }).from(ideas).where(eq(ideas.status, "implemented")).limit(1);
   const [tutorial] = await guilde.db.select({ id: tutorials.postId }).from(tutorials).limit(1);
   const [event] = await guilde.db.select({ id: communityEvents.id }).from(communityEvents).where(eq(communityEvents.format, "in_person")).limit(1);
+  const { roundId } = await openRound(guilde, { viewer: camille, input: { title: "Winter barometer", subject: "Guilde", audience: "employees" } });
   return {
     camille,
     paths: [
@@ -76,6 +79,12 @@ async function pagesToVisit() {
       `/users/${moderation.customerId}`,
       "/admin/audit",
       "/admin/customers",
+      "/c/cycling-repair/webhooks",
+      "/unanswered",
+      "/admin/barometers",
+      `/admin/barometers/${roundId}`,
+      `/barometers/${roundId}`,
+      `/unsubscribe/${unsubscribeToken(guilde.config, camille.id)}`,
     ],
   };
 }
