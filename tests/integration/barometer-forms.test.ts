@@ -3,21 +3,14 @@ import { describe, expect, it } from "vitest";
 import { barometerAnswers, barometerRespondents, barometerRounds } from "../../db/schema";
 import { answerBarometer } from "../../server/barometers/answer-barometer";
 import { openRound } from "../../server/barometers/open-round";
-import { admin, community, customer, employee, site, testPassword } from "../support/factories";
+import { admin, community, customer, employee, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
-import { HttpClient } from "../support/http";
+import { pageText, signedInThroughTheForm } from "../support/http";
 
 const guilde = useGuilde();
 
 async function signedIn(email: string) {
-  const server = await guilde.serve();
-  const browser = new HttpClient(server.url);
-  expect((await browser.post("/signin", { email, password: testPassword })).status).toBe(302);
-  return browser;
-}
-
-async function pageText(response: Response): Promise<string> {
-  return (await response.text()).replace(/<[^>]*>/g, "");
+  return signedInThroughTheForm((await guilde.serve()).url, email);
 }
 
 const answersTo = (roundId: string) => guilde.db.select().from(barometerAnswers).where(eq(barometerAnswers.roundId, roundId));

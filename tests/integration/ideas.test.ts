@@ -21,9 +21,9 @@ import { vote } from "../../server/questions/vote";
 import { getCommunity } from "../../server/communities/get-community";
 import { drainOutbox } from "../../server/search/outbox-worker";
 import { searchContent } from "../../server/search/search-content";
-import { community, customer, employee, membership, question, site, testPassword } from "../support/factories";
+import { community, customer, employee, membership, question, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
-import { HttpClient } from "../support/http";
+import { signedInThroughTheForm } from "../support/http";
 
 const guilde = useGuilde();
 
@@ -403,10 +403,7 @@ describe("search", () => {
 });
 
 async function signedIn(email: string) {
-  const server = await guilde.serve();
-  const browser = new HttpClient(server.url);
-  expect((await browser.post("/signin", { email, password: testPassword })).status).toBe(302);
-  return browser;
+  return signedInThroughTheForm((await guilde.serve()).url, email);
 }
 
 /** Bad input through the real forms: a clear 4xx with the error on the page, never a 500, nothing stored. */

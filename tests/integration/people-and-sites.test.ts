@@ -6,18 +6,14 @@ import { NotFound } from "../../server/errors";
 import { getProfile } from "../../server/people/get-profile";
 import { updateProfile } from "../../server/people/update-profile";
 import { saveSite } from "../../server/sites/save-site";
-import { admin, customer, employee, site, testPassword } from "../support/factories";
+import { admin, customer, employee, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
-import { HttpClient } from "../support/http";
+import { signedInThroughTheForm } from "../support/http";
 
 const guilde = useGuilde();
 
 async function signedIn(email: string) {
-  const server = await guilde.serve();
-  const browser = new HttpClient(server.url);
-  const response = await browser.post("/signin", { email, password: testPassword });
-  expect(response.status).toBe(302);
-  return browser;
+  return signedInThroughTheForm((await guilde.serve()).url, email);
 }
 
 describe("sites", () => {

@@ -1,17 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { posts, replies, votes } from "../../db/schema";
-import { answer, community, customer, employee, membership, question, testPassword } from "../support/factories";
+import { answer, community, customer, employee, membership, question } from "../support/factories";
 import { useGuilde } from "../support/guilde";
-import { HttpClient } from "../support/http";
+import { signedInThroughTheForm } from "../support/http";
 
 const guilde = useGuilde();
 
 async function signedIn(email: string) {
-  const server = await guilde.serve();
-  const browser = new HttpClient(server.url);
-  expect((await browser.post("/signin", { email, password: testPassword })).status).toBe(302);
-  return browser;
+  return signedInThroughTheForm((await guilde.serve()).url, email);
 }
 
 /** Bad input through the real forms: a clear 4xx with the error on the page, never a 500, nothing changed. */

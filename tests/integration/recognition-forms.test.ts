@@ -1,24 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { kudos } from "../../db/schema";
 import { writeTutorial } from "../../server/tutorials/write-tutorial";
-import { answer, community, customer, employee, membership, question, site, testPassword } from "../support/factories";
+import { answer, community, customer, employee, membership, question, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
-import { HttpClient } from "../support/http";
+import { pageText, signedInThroughTheForm } from "../support/http";
 
 const guilde = useGuilde();
 
 async function signedIn(email: string) {
-  const server = await guilde.serve();
-  const browser = new HttpClient(server.url);
-  expect((await browser.post("/signin", { email, password: testPassword })).status).toBe(302);
-  return browser;
+  return signedInThroughTheForm((await guilde.serve()).url, email);
 }
 
 /** A page's text without its markup (React separates text nodes with comments). */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text()).replace(/<[^>]*>/g, "");
-}
-
 describe("thank forms", () => {
   it("thanking an answer on the question page: redirect with a notice, the answer says so, a second time is a 409 with the message", async () => {
     const bikes = await community(guilde);

@@ -1,3 +1,5 @@
+import { testPassword } from "./factories";
+
 /**
  * A tiny browser stand-in for HTTP tests: keeps cookies, sends same-origin form posts like a browser
  * does (with an Origin header), and never follows redirects so tests can assert them.
@@ -44,4 +46,17 @@ export class HttpClient {
     }
     return response;
   }
+}
+
+/** A client signed in through the real sign-in form, as a person would be. */
+export async function signedInThroughTheForm(baseUrl: string, email: string): Promise<HttpClient> {
+  const client = new HttpClient(baseUrl);
+  const response = await client.post("/signin", { email, password: testPassword });
+  if (response.status !== 302) throw new Error(`Signing in as ${email} answered ${response.status}`);
+  return client;
+}
+
+/** A page's text without its markup, to assert what a reader sees. */
+export async function pageText(response: Response): Promise<string> {
+  return (await response.text()).replace(/<[^>]*>/g, "");
 }
