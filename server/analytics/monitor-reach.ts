@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { resultRows, type Database } from "../../db/client";
+import { answerHelped } from "../recognition/people-helped";
 import type { AnalyticsScope } from "./schemas";
 import { asNumber, atSite, inCommunity, inRange, listedAnswer, listedQuestion } from "./scope-sql";
 
@@ -9,9 +10,9 @@ export interface MonitorReach {
   siteName: string | null;
   answers: number;
   accepted: number;
-  /** Distinct askers they answered, themselves excepted. */
+  /** Distinct askers their accepted or upvoted answers helped, themselves excepted: the profile's definition (decision 018). */
   peopleHelped: number;
-  /** Distinct sites, other than the monitor's own, whose askers they answered. */
+  /** The distinct sites of those askers. */
   sitesHelped: number;
 }
 
@@ -19,7 +20,7 @@ export const monitorListLength = 50;
 
 /**
  * What each active monitor did in the communities they monitor during the range: visible answers to
- * listed questions, accepted ones, and how many people and other sites those answers reached.
+ * listed questions, accepted ones, and how many people at how many sites those answers helped.
  */
 export async function monitorReach(db: Database, scope: AnalyticsScope): Promise<MonitorReach[]> {
   const rows = resultRows<Record<string, unknown>>(
@@ -27,13 +28,15 @@ export async function monitorReach(db: Database, scope: AnalyticsScope): Promise
       select m.user_id, u.display_name, s.name as site_name,
         count(*) as answers,
         count(*) filter (where q.accepted_answer_id = a.id) as accepted,
-        count(distinct q.author_id) filter (where q.author_id <> m.user_id) as people_helped,
-        count(distinct q.origin_site_id) filter (where q.origin_site_id is distinct from u.site_id) as sites_helped
+        count(distinct q.author_id) filter (where helped.asker_helped) as people_helped,
+        count(distinct asker.site_id) filter (where helped.asker_helped) as sites_helped
       from community_members m
       join users u on u.id = m.user_id
       left join sites s on s.id = u.site_id
       join replies a on a.author_id = m.user_id and ${listedAnswer("a")}${inRange(sql`a.created_at`, scope)}
       join posts q on q.id = a.post_id and q.community_id = m.community_id and ${listedQuestion("q")}
+      join users asker on asker.id = q.author_id
+      cross join lateral (select q.author_id <> m.user_id and ${answerHelped({ answerId: sql`a.id`, acceptedAnswerId: sql`q.accepted_answer_id` })} as asker_helped) helped
       where m.role = 'monitor' and m.status = 'active'${inCommunity(sql`m.community_id`, scope)}${atSite(sql`u.site_id`, scope)}
       group by m.user_id, u.display_name, s.name
       order by answers desc, u.display_name, m.user_id

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { posts, replies, users, votes } from "../../db/schema";
 
@@ -18,8 +18,12 @@ export function helpedAskerIds(helperId: string | SQL, communityIds?: SQL): SQL 
       and ${posts.kind} = 'question' and ${posts.deletedAt} is null and ${posts.hiddenAt} is null
       and ${posts.authorId} <> ${helperId}
       ${communityIds ? sql`and ${posts.communityId} in ${communityIds}` : sql``}
-      and (${posts.acceptedAnswerId} = ${replies.id}
-        or exists (select 1 from ${votes} where ${votes.targetId} = ${replies.id} and ${votes.value} > 0)))`;
+      and ${answerHelped({ answerId: replies.id, acceptedAnswerId: posts.acceptedAnswerId })})`;
+}
+
+/** The answer helped its asker: it was accepted, or someone upvoted it. Shared with the analytics' monitors' reach. */
+export function answerHelped({ answerId, acceptedAnswerId }: { answerId: SQLWrapper; acceptedAnswerId: SQLWrapper }): SQL {
+  return sql`(${acceptedAnswerId} = ${answerId} or exists (select 1 from ${votes} where ${votes.targetId} = ${answerId} and ${votes.value} > 0))`;
 }
 
 /** How many people the helper helped (see `helpedAskerIds`), and at how many sites (the people's own). */

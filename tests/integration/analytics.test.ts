@@ -4,6 +4,8 @@ import { posts, replies } from "../../db/schema";
 import { getAnalytics } from "../../server/analytics/get-analytics";
 import { Invalid, NotFound } from "../../server/errors";
 import { acceptAnswer } from "../../server/questions/accept-answer";
+import { vote } from "../../server/questions/vote";
+import { peopleHelped } from "../../server/recognition/people-helped";
 import { admin, answer, community, customer, employee, membership, question, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
 
@@ -54,6 +56,30 @@ describe("analytics", () => {
     expect(report.monitors).toEqual([expect.objectContaining({ userId: monitor.id, answers: 2, accepted: 1, peopleHelped: 1, sitesHelped: 1 })]);
     expect(report.ideas.stages[0]).toMatchObject({ stage: "proposed", reached: 0 });
     expect(report.tutorials).toMatchObject({ published: 0, helpedInRange: 0 });
+  });
+
+  it("counts the people a monitor helped as the profile does: askers of their accepted or upvoted answers, at the askers' sites", async () => {
+    const [lyon, paris, nantes] = [await site(guilde, { name: "Lyon" }), await site(guilde, { name: "Paris" }), await site(guilde, { name: "Nantes" })];
+    const bikes = await community(guilde, { slug: "bikes" });
+    const monitor = await employee(guilde);
+    const moderator = await employee(guilde);
+    await membership(guilde, bikes, monitor, "monitor");
+    await membership(guilde, bikes, moderator, "moderator");
+    const answerFor = async (asker: Awaited<ReturnType<typeof employee>>) => {
+      await membership(guilde, bikes, asker);
+      const asked = await question(guilde, { in: bikes, by: asker });
+      return { asker, asked, reply: await answer(guilde, { to: asked, by: monitor }) };
+    };
+    const accepted = await answerFor(await employee(guilde, { site: lyon }));
+    const upvoted = await answerFor(await employee(guilde, { site: paris }));
+    await answerFor(await employee(guilde, { site: nantes }));
+    await acceptAnswer(guilde, { viewer: accepted.asker, questionId: accepted.asked.id, answerId: accepted.reply.id });
+    await vote(guilde, { viewer: moderator, targetId: upvoted.reply.id, input: { value: 1 } });
+
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await getAnalytics(guilde, { viewer: moderator, communitySlug: "bikes", input: { from: today, to: today } });
+    expect(report.monitors).toEqual([expect.objectContaining({ userId: monitor.id, answers: 3, accepted: 1, peopleHelped: 2, sitesHelped: 2 })]);
+    expect(await peopleHelped(guilde.db, { helperId: monitor.id })).toEqual({ people: 2, sites: 2 });
   });
 
   it("refuses an end before the start, and anyone who does not moderate the community", async () => {
