@@ -1,7 +1,8 @@
 import { and, count, desc, eq, isNull, lte, or, gt, notExists, sql } from "drizzle-orm";
-import { barometerAnswers, barometerRespondents, barometerRounds, communities, communityMembers } from "../../db/schema";
+import { barometerAnswers, barometerRespondents, barometerRounds, communities } from "../../db/schema";
 import type { Guilde } from "../context";
 import { ensureCan, type SignedInViewer, type Viewer } from "../policy";
+import { roundsAskingViewer } from "../policy/scopes";
 import { isOpen } from "./access";
 
 /** The latest rounds an administrator manages, with how many answered each. */
@@ -44,24 +45,15 @@ export async function listRounds(guilde: Guilde, { viewer, now = new Date() }: {
 
 /**
  * The open rounds that ask the viewer and they have not answered yet: the invitation on their home page.
- * Mirrors `barometer.answer` as SQL.
+ * `barometer.answer` as SQL: a round that asks them, and is open.
  */
 export async function roundsToAnswer(guilde: Guilde, { viewer, now = new Date() }: { viewer: SignedInViewer; now?: Date }) {
-  const audience =
-    viewer.role === "customer"
-      ? and(
-          eq(barometerRounds.audience, "customers"),
-          sql`exists (select 1 from ${communityMembers} join ${communities} on ${communities.id} = ${communityMembers.communityId}
-            where ${communityMembers.communityId} = ${barometerRounds.communityId} and ${communityMembers.userId} = ${viewer.id}
-            and ${communityMembers.status} = 'active' and ${communities.visibility} = 'open')`,
-        )
-      : eq(barometerRounds.audience, "employees");
   return guilde.db
     .select({ id: barometerRounds.id, title: barometerRounds.title, subject: barometerRounds.subject })
     .from(barometerRounds)
     .where(
       and(
-        audience,
+        roundsAskingViewer(viewer),
         lte(barometerRounds.opensAt, now),
         isNull(barometerRounds.closedAt),
         or(isNull(barometerRounds.closesAt), gt(barometerRounds.closesAt, now)),

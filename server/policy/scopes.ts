@@ -3,7 +3,7 @@
  * see and filter them afterwards. Each mirrors a rule of ./index.ts; tests pin both together.
  */
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { communities, communityEvents, communityMembers, kudos, posts, replies, users } from "../../db/schema";
+import { barometerRounds, communities, communityEvents, communityMembers, kudos, posts, replies, users } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { SignedInViewer, Viewer } from "./index";
 
@@ -160,5 +160,20 @@ export function visibleKudos(viewer: Viewer): SQL {
     sql`${kudos.giverId} in ${visiblePeopleIds(viewer)}`,
     or(isNull(kudos.postId), sql`exists (select 1 from ${posts} where ${posts.id} = ${kudos.postId} and ${listablePosts(viewer)})`),
     or(isNull(kudos.replyId), sql`exists (select 1 from ${replies} where ${replies.id} = ${kudos.replyId} and ${listableReplies()})`),
+  )!;
+}
+
+/**
+ * Mirrors who `barometer.view` asks (on `barometer_rounds`): employees' rounds ask every employee and
+ * administrator; a customers' round asks the active members of its community while that community is open.
+ */
+export function roundsAskingViewer(viewer: Viewer): SQL {
+  if (!viewer) return never;
+  if (viewer.role !== "customer") return eq(barometerRounds.audience, "employees");
+  return and(
+    eq(barometerRounds.audience, "customers"),
+    sql`exists (select 1 from ${communityMembers} join ${communities} on ${communities.id} = ${communityMembers.communityId}
+      where ${communityMembers.communityId} = ${barometerRounds.communityId} and ${communityMembers.userId} = ${viewer.id}
+      and ${communityMembers.status} = 'active' and ${communities.visibility} = 'open')`,
   )!;
 }

@@ -4,10 +4,12 @@ import { barometerAnswers, barometerRespondents, type Community, type Site, type
 import { answerBarometer } from "../../server/barometers/answer-barometer";
 import { barometerResults } from "../../server/barometers/barometer-results";
 import { closeRound } from "../../server/barometers/close-round";
+import { loadRound } from "../../server/barometers/access";
 import { getRoundToAnswer } from "../../server/barometers/get-round";
 import { roundsToAnswer } from "../../server/barometers/list-rounds";
 import { openRound } from "../../server/barometers/open-round";
 import { Conflict, Invalid, NotFound } from "../../server/errors";
+import { can } from "../../server/policy";
 import { admin, community, customer, employee, site } from "../support/factories";
 import { useGuilde } from "../support/guilde";
 
@@ -103,6 +105,24 @@ describe("answering", () => {
     await answerBarometer(guilde, { viewer: anna, roundId, input: { score: "9" }, now });
     expect(await answerRows(roundId)).toMatchObject([{ communityId: kayak.id, siteId: null, score: 9 }]);
     expect(await roundsToAnswer(guilde, { viewer: anna, now })).toEqual([]);
+  });
+
+  it("the home page invites each viewer to exactly the open rounds the policy lets them answer", async () => {
+    const ada = await admin(guilde);
+    const kayak = await community(guilde, { visibility: "open" });
+    const climbing = await community(guilde, { visibility: "open" });
+    const customersRound = (await openRound(guilde, { viewer: ada, input: { title: "Kayak customers", subject: "our advice", audience: "customers", communityId: kayak.id }, now })).roundId;
+    const rounds = [customersRound, await employeesRound(ada)];
+    const viewers = [ada, await employee(guilde), await customer(guilde, { invitedTo: kayak }), await customer(guilde, { invitedTo: climbing })];
+    for (const viewer of viewers) {
+      const allowed = [];
+      for (const roundId of rounds) {
+        const loaded = await loadRound(guilde.db, viewer, roundId, now);
+        if (loaded && can(viewer, { action: "barometer.answer", round: loaded.access })) allowed.push(roundId);
+      }
+      const invited = (await roundsToAnswer(guilde, { viewer, now })).map((round) => round.id);
+      expect(invited.toSorted(), viewer.displayName).toEqual(allowed.toSorted());
+    }
   });
 
   it("opening a round checks its fields: a customers' round needs an open community", async () => {
