@@ -4,7 +4,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { webhookDeliveries, webhooks } from "../../db/schema";
 import { Invalid, NotFound, Forbidden } from "../../server/errors";
+import { changeIdeaStatus } from "../../server/ideas/change-idea-status";
+import { proposeIdea } from "../../server/ideas/propose-idea";
 import { acceptAnswer } from "../../server/questions/accept-answer";
+import { publishTutorial } from "../../server/tutorials/publish-tutorial";
+import { writeTutorial } from "../../server/tutorials/write-tutorial";
 import { refusedWebhookUrl } from "../../server/webhooks/addresses";
 import { deliverDueWebhooks, maxAttempts, retryDelayMs } from "../../server/webhooks/deliver";
 import { createWebhook, deleteWebhook, listWebhooks, sendTestWebhook, setWebhookActive } from "../../server/webhooks/manage-webhooks";
@@ -73,6 +77,31 @@ describe("webhooks", () => {
     expect(first).toMatchObject({ event: "question.asked", community: { id: bikes.id, slug: bikes.slug }, question: { id: asked.id, title: "Spongy hydraulic brake", url: `${guilde.config.publicUrl}/questions/${asked.id}` } });
     expect(second).toMatchObject({ event: "answer.accepted", question: { id: asked.id, acceptedAnswerId: reply.id } });
     expect((await deliveriesOf(webhook.id)).every((delivery) => delivery.status === "delivered" && delivery.attempts === 1)).toBe(true);
+  });
+
+  it("posts an idea's status change with its new status, and a tutorial when it is published, not while it is a draft", async () => {
+    const { head, bikes, lea, karim } = await setUp();
+    const target = await receiver();
+    await createWebhook(guilde, { viewer: head, communityId: bikes.id, input: { url: target.url, events: ["idea.status_changed", "tutorial.published"] } });
+    const { ideaId } = await proposeIdea(guilde, {
+      viewer: lea,
+      communityId: bikes.id,
+      input: { title: "A shared tyre lever kit per store", problem: "Every mechanic buys their own levers.", proposal: "One kit per store, kept at the desk.", benefit: "Fewer lost tools." },
+    });
+    const { tutorialId } = await writeTutorial(guilde, {
+      viewer: karim,
+      communityId: bikes.id,
+      input: { title: "True a wheel in ten minutes", summary: "For a wheel that rubs the brake pads after a knock.", body: "1. Find the wobble.\n2. Tighten the spokes opposite it.", tags: "roues", difficulty: "beginner", minutes: "10" },
+      publish: false,
+    });
+    expect(await deliverDueWebhooks(guilde)).toBe(0);
+
+    await changeIdeaStatus(guilde, { viewer: head, ideaId, input: { status: "planned", note: "Kits ordered for every store in January." } });
+    await publishTutorial(guilde, { viewer: karim, tutorialId });
+    expect(await deliverDueWebhooks(guilde)).toBe(2);
+    const [statusChanged, published] = target.received.map((request) => JSON.parse(request.body));
+    expect(statusChanged).toMatchObject({ event: "idea.status_changed", idea: { id: ideaId, status: "planned", url: `${guilde.config.publicUrl}/ideas/${ideaId}` } });
+    expect(published).toMatchObject({ event: "tutorial.published", tutorial: { id: tutorialId, title: "True a wheel in ten minutes", url: `${guilde.config.publicUrl}/tutorials/${tutorialId}` } });
   });
 
   it("tells only of the events chosen, for its own community, while it is switched on", async () => {
