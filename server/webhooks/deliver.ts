@@ -4,7 +4,7 @@
  * after 30 s, 1 min, 2 min… up to six hours, and given up after `maxAttempts`. However many workers
  * run, a delivery is posted by one at a time.
  */
-import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
 import type { Guilde } from "../context";
 import { webhookDeliveries, webhooks, type Webhook, type WebhookDelivery } from "../../db/schema";
 import { startPeriodicWorker, type PeriodicWorker } from "../workers/periodic";
@@ -12,6 +12,9 @@ import { refusedWebhookUrl } from "./addresses";
 import { webhookSignature } from "./signature";
 
 export const maxAttempts = 8;
+/** Finished deliveries stay in the log this long: enough to look into a receiver's outage, and bounded. */
+export const deliveryLogDays = 30;
+const pruneEveryMs = 60 * 60 * 1000;
 const leaseMs = 60_000;
 const timeoutMs = 10_000;
 const batchSize = 20;
@@ -117,7 +120,31 @@ export async function deliverNow(guilde: Guilde, deliveryId: string, now = new D
   return leased ? attempt(guilde, leased, now) : null;
 }
 
-/** Delivers what is due every few seconds, started with the server. */
+/** Deletes the delivered and given-up deliveries older than `deliveryLogDays`; answers how many. */
+export async function pruneDeliveryLog(guilde: Guilde, { now = new Date() }: { now?: Date } = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() - deliveryLogDays * 24 * 60 * 60 * 1000);
+  const pruned = await guilde.db
+    .delete(webhookDeliveries)
+    .where(and(ne(webhookDeliveries.status, "pending"), lt(webhookDeliveries.createdAt, cutoff)))
+    .returning({ id: webhookDeliveries.id });
+  return pruned.length;
+}
+
+/** Delivers what is due every few seconds, started with the server, and prunes the log once an hour. */
 export function startWebhookWorker(guilde: Guilde, { everyMs = 5_000, clock }: { everyMs?: number; clock?: () => Date } = {}): PeriodicWorker {
-  return startPeriodicWorker(guilde, { name: "Delivering webhooks", everyMs, clock, idle: 0, turn: (now) => deliverDueWebhooks(guilde, { now }) });
+  let nextPruneAt = 0;
+  return startPeriodicWorker(guilde, {
+    name: "Delivering webhooks",
+    everyMs,
+    clock,
+    idle: 0,
+    turn: async (now) => {
+      const attempted = await deliverDueWebhooks(guilde, { now });
+      if (now.getTime() >= nextPruneAt) {
+        await pruneDeliveryLog(guilde, { now });
+        nextPruneAt = now.getTime() + pruneEveryMs;
+      }
+      return attempted;
+    },
+  });
 }

@@ -10,7 +10,7 @@ import { acceptAnswer } from "../../server/questions/accept-answer";
 import { publishTutorial } from "../../server/tutorials/publish-tutorial";
 import { writeTutorial } from "../../server/tutorials/write-tutorial";
 import { refusedWebhookUrl } from "../../server/webhooks/addresses";
-import { deliverDueWebhooks, maxAttempts, retryDelayMs } from "../../server/webhooks/deliver";
+import { deliverDueWebhooks, deliveryLogDays, maxAttempts, pruneDeliveryLog, retryDelayMs } from "../../server/webhooks/deliver";
 import { createWebhook, deleteWebhook, listWebhooks, sendTestWebhook, setWebhookActive } from "../../server/webhooks/manage-webhooks";
 import { webhookSignature } from "../../server/webhooks/signature";
 import { admin, answer, community, customer, employee, membership, question } from "../support/factories";
@@ -155,6 +155,22 @@ describe("webhooks", () => {
     expect(await deliverDueWebhooks(guilde, { now: new Date(now + 86_400_000) })).toBe(0);
     const [delivery] = await deliveriesOf(webhook.id);
     expect(delivery).toMatchObject({ status: "failed", attempts: maxAttempts, lastStatusCode: 503 });
+  });
+
+  it("keeps finished deliveries in the log for a while, and pending ones until they are done", async () => {
+    const { head, bikes, lea } = await setUp();
+    const target = await receiver();
+    const webhook = await createWebhook(guilde, { viewer: head, communityId: bikes.id, input: { url: target.url, events: ["question.asked"] } });
+    for (let asked = 0; asked < 3; asked++) await question(guilde, { in: bikes, by: lea });
+    const [old, recent, stillPending] = await deliveriesOf(webhook.id);
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+    await guilde.db.update(webhookDeliveries).set({ status: "delivered", createdAt: daysAgo(deliveryLogDays + 1) }).where(eq(webhookDeliveries.id, old.id));
+    await guilde.db.update(webhookDeliveries).set({ status: "failed", createdAt: daysAgo(deliveryLogDays - 1) }).where(eq(webhookDeliveries.id, recent.id));
+    await guilde.db.update(webhookDeliveries).set({ createdAt: daysAgo(deliveryLogDays + 10) }).where(eq(webhookDeliveries.id, stillPending.id));
+
+    expect(await pruneDeliveryLog(guilde, { now })).toBe(1);
+    expect((await deliveriesOf(webhook.id)).map((delivery) => delivery.id).toSorted()).toEqual([recent.id, stillPending.id].toSorted());
   });
 
   it("posts each delivery once, however many workers run at the same time", async () => {
