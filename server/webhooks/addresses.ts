@@ -1,5 +1,7 @@
+import { lookup as lookupCallback, type LookupAddress, type LookupAllOptions } from "node:dns";
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import { Agent } from "undici";
 
 export interface AddressRules {
   /** Loopback, private, link-local and other non-public addresses are refused unless this is set. */
@@ -39,4 +41,25 @@ function isPublicAddress(address: string): boolean {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return parsed.range() === "unicast";
+}
+
+/**
+ * Connections for deliveries, which check again the addresses a name resolves to at the moment they
+ * connect: a name re-pointed at a private address between `refusedWebhookUrl` and the connection (DNS
+ * rebinding) is refused there too. Literal addresses are never looked up; `refusedWebhookUrl` checked them.
+ */
+export function publicOnlyAgent(): Agent {
+  return new Agent({ connect: { lookup: publicOnlyLookup } });
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+function publicOnlyLookup(hostname: string, options: LookupAllOptions | object, callback: LookupCallback): void {
+  lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
+    if (refused) return callback(Object.assign(new Error(`${hostname} resolves to ${refused.address}, a private address`), { code: "EPRIVATE" }), []);
+    if ("all" in options && options.all) return callback(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
 }

@@ -8,7 +8,8 @@ import { and, asc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
 import type { Guilde } from "../context";
 import { webhookDeliveries, webhooks, type Webhook, type WebhookDelivery } from "../../db/schema";
 import { startPeriodicWorker, type PeriodicWorker } from "../workers/periodic";
-import { refusedWebhookUrl } from "./addresses";
+import { fetch } from "undici";
+import { publicOnlyAgent, refusedWebhookUrl } from "./addresses";
 import { webhookSignature } from "./signature";
 
 export const maxAttempts = 8;
@@ -18,6 +19,7 @@ const pruneEveryMs = 60 * 60 * 1000;
 const leaseMs = 60_000;
 const timeoutMs = 10_000;
 const batchSize = 20;
+const publicOnly = publicOnlyAgent();
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** (attempts - 1), 6 * 60 * 60 * 1000);
@@ -63,6 +65,7 @@ async function post(guilde: Guilde, { delivery, webhook }: Leased, now: Date): P
       method: "POST",
       // A redirect could lead anywhere, a private address included: it counts as a failure.
       redirect: "manual",
+      dispatcher: guilde.config.webhooks.allowPrivateNetworks ? undefined : publicOnly,
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
         "content-type": "application/json",

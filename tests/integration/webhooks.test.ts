@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
+import { fetch } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { webhookDeliveries, webhooks } from "../../db/schema";
 import { Invalid, NotFound, Forbidden } from "../../server/errors";
@@ -9,7 +10,7 @@ import { proposeIdea } from "../../server/ideas/propose-idea";
 import { acceptAnswer } from "../../server/questions/accept-answer";
 import { publishTutorial } from "../../server/tutorials/publish-tutorial";
 import { writeTutorial } from "../../server/tutorials/write-tutorial";
-import { refusedWebhookUrl } from "../../server/webhooks/addresses";
+import { publicOnlyAgent, refusedWebhookUrl } from "../../server/webhooks/addresses";
 import { deliverDueWebhooks, deliveryLogDays, maxAttempts, pruneDeliveryLog, retryDelayMs } from "../../server/webhooks/deliver";
 import { createWebhook, deleteWebhook, listWebhooks, sendTestWebhook, setWebhookActive } from "../../server/webhooks/manage-webhooks";
 import { webhookSignature } from "../../server/webhooks/signature";
@@ -268,5 +269,18 @@ describe("webhook addresses", () => {
     expect(await refusedWebhookUrl("https://user:secret@93.184.215.14/hook", strict)).toBe("webhooks.errors.credentials");
     expect(await refusedWebhookUrl("https://93.184.215.14/hook", strict)).toBeNull();
     expect(await refusedWebhookUrl("http://127.0.0.1/hook", { allowPrivateNetworks: true, requireHttps: true })).toBeNull();
+  });
+
+  it("checks the addresses again when connecting, so a name re-pointed at a private address after the check is refused", async () => {
+    const target = await receiver();
+    const byName = target.url.replace("127.0.0.1", "localhost");
+    const agent = publicOnlyAgent();
+    try {
+      await expect(fetch(byName, { method: "POST", body: "{}", dispatcher: agent })).rejects.toMatchObject({ cause: { code: "EPRIVATE" } });
+      expect(target.received).toEqual([]);
+      expect((await fetch(byName, { method: "POST", body: "{}" })).status).toBe(200);
+    } finally {
+      await agent.close();
+    }
   });
 });
