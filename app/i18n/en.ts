@@ -1,3 +1,4 @@
+import * as api from "./api";
 import * as communities from "./communities";
 import * as digests from "./digests";
 import * as events from "./events";
@@ -150,6 +151,7 @@ export const en = {
   ...digests.en,
   ...oidc.en,
   ...routing.en,
+  ...api.en,
 };
 
 export type MessageKey = keyof typeof en;
