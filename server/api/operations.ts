@@ -7,7 +7,6 @@ import type { z } from "zod";
 import { getCommunity } from "../communities/get-community";
 import { listCommunities } from "../communities/list-communities";
 import type { Guilde } from "../context";
-import { NotFound } from "../errors";
 import { getProfile } from "../people/get-profile";
 import type { SignedInViewer } from "../policy";
 import { answerQuestion } from "../questions/answer-question";
