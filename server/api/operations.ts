@@ -7,6 +7,11 @@ import type { z } from "zod";
 import { getCommunity } from "../communities/get-community";
 import { listCommunities } from "../communities/list-communities";
 import type { Guilde } from "../context";
+import { NotFound } from "../errors";
+import { commentOnIdea } from "../ideas/comment-on-idea";
+import { getIdea } from "../ideas/get-idea";
+import { communityIdeasPage, listAllIdeas, type IdeaSummary } from "../ideas/list-ideas";
+import { voteOnIdea } from "../ideas/vote-on-idea";
 import { getProfile } from "../people/get-profile";
 import type { SignedInViewer } from "../policy";
 import { answerQuestion } from "../questions/answer-question";
@@ -16,6 +21,9 @@ import { getQuestion, type ThreadReply } from "../questions/get-question";
 import { listQuestionsBySlug, type QuestionSummary } from "../questions/list-questions";
 import { vote } from "../questions/vote";
 import { searchContent, type SearchInput } from "../search/search-content";
+import { commentOnTutorial } from "../tutorials/comment-on-tutorial";
+import { getTutorial } from "../tutorials/get-tutorial";
+import { communityTutorialsPage, type TutorialSummary } from "../tutorials/list-tutorials";
 import { parseInput } from "../validation";
 import type { ApiTokenScope } from "../../db/schema";
 import {
@@ -27,13 +35,21 @@ import {
   createdQuestionSchema,
   createdReplySchema,
   idParams,
+  ideaListQuerySchema,
+  ideaPageSchema,
+  ideaSchema,
+  ideaVoteBodySchema,
+  ideaVoteResultSchema,
   pageQuerySchema,
+  postCommentBodySchema,
   questionListQuerySchema,
   questionPageSchema,
   questionThreadSchema,
   searchQuerySchema,
   searchResultsSchema,
   slugParams,
+  tutorialPageSchema,
+  tutorialSchema,
   userSchema,
   voteBodySchema,
   voteResultSchema,
@@ -109,6 +125,40 @@ const replyOut = (reply: ThreadReply) => ({
   createdAt: reply.createdAt.toISOString(),
   editedAt: reply.editedAt?.toISOString() ?? null,
   author: { id: reply.author.id, displayName: reply.author.displayName, role: reply.author.role, siteName: reply.author.siteName },
+});
+
+const tutorialSummary = (tutorial: TutorialSummary) => ({ ...tutorial, publishedAt: tutorial.publishedAt?.toISOString() ?? null });
+
+const ideaSummary = (idea: IdeaSummary) => ({ ...idea, createdAt: idea.createdAt.toISOString() });
+
+interface PostCommentRow {
+  id: string;
+  bodyHtml: string;
+  createdAt: Date;
+  held: boolean;
+  hidden: boolean;
+  author: { id: string; displayName: string; role: "admin" | "employee" | "customer"; siteName: string | null };
+}
+
+const postCommentOut = (row: PostCommentRow) => ({
+  id: row.id,
+  bodyHtml: row.bodyHtml,
+  createdAt: row.createdAt.toISOString(),
+  held: row.held,
+  hidden: row.hidden,
+  author: { id: row.author.id, displayName: row.author.displayName, role: row.author.role, siteName: row.author.siteName },
+});
+
+/** A merged idea's page sends readers to the idea it was merged into; the API answers with that idea. */
+const maxMergeHops = 5;
+
+const userOut = (profile: Awaited<ReturnType<typeof getProfile>>) => ({
+  id: profile.id,
+  displayName: profile.displayName,
+  role: profile.role,
+  site: profile.site,
+  communities: profile.communities.map(({ slug, name, role }) => ({ slug, name, role })),
+  details: profile.details ? { title: profile.details.title, bio: profile.details.bio } : null,
 });
 
 const plainText = (segments: { text: string }[]) => segments.map((segment) => segment.text).join("");
@@ -304,16 +354,168 @@ export const apiOperations: ApiOperation[] = [
     tag: "People",
     params: idParams,
     response: userSchema,
+    run: async (guilde, { viewer, params }) => userOut(await getProfile(guilde, { viewer, userId: params.id })),
+  }),
+  operation({
+    operationId: "listCommunityTutorials",
+    method: "get",
+    path: "/communities/{slug}/tutorials",
+    summary: "A community's published tutorials, newest first, a page at a time",
+    tag: "Tutorials",
+    params: slugParams,
+    query: pageQuerySchema,
+    response: tutorialPageSchema,
+    run: async (guilde, { viewer, params, query }) => {
+      const tab = await communityTutorialsPage(guilde, { viewer, slug: params.slug, cursor: query.cursor, limit: query.limit });
+      // A community one may know of but not read shows its door on the page; through the API there is nothing to list.
+      if (!tab.readable) throw new NotFound();
+      return { items: tab.page.items.map(tutorialSummary), nextCursor: tab.page.nextCursor };
+    },
+  }),
+  operation({
+    operationId: "getTutorial",
+    method: "get",
+    path: "/tutorials/{id}",
+    summary: "A tutorial with its comments",
+    tag: "Tutorials",
+    params: idParams,
+    response: tutorialSchema,
     run: async (guilde, { viewer, params }) => {
-      const profile = await getProfile(guilde, { viewer, userId: params.id });
+      const { tutorial, community, comments, may } = await getTutorial(guilde, { viewer, tutorialId: params.id });
       return {
-        id: profile.id,
-        displayName: profile.displayName,
-        role: profile.role,
-        site: profile.site,
-        communities: profile.communities.map(({ slug, name, role }) => ({ slug, name, role })),
-        details: profile.details ? { title: profile.details.title, bio: profile.details.bio } : null,
+        tutorial: {
+          id: tutorial.id,
+          title: tutorial.title,
+          summary: tutorial.summary,
+          bodyHtml: tutorial.bodyHtml,
+          tags: tutorial.tags,
+          difficulty: tutorial.difficulty,
+          minutes: tutorial.minutes,
+          video: tutorial.video ? { kind: tutorial.video.kind, url: tutorial.video.kind === "link" ? tutorial.video.url : tutorial.video.src } : null,
+          draft: tutorial.draft,
+          publishedAt: tutorial.publishedAt?.toISOString() ?? null,
+          createdAt: tutorial.createdAt.toISOString(),
+          editedAt: tutorial.editedAt?.toISOString() ?? null,
+          helpedCount: tutorial.helpedCount,
+          helpedByMe: tutorial.helpedByMe,
+          author: tutorial.author
+            ? { id: tutorial.author.id, displayName: tutorial.author.displayName, role: tutorial.author.role, siteName: tutorial.author.siteName }
+            : null,
+        },
+        community: { slug: community.slug, name: community.name },
+        comments: comments.filter((row) => !row.deleted).map(postCommentOut),
+        may: { comment: may.comment, helped: may.helped },
       };
     },
+  }),
+  operation({
+    operationId: "commentOnTutorial",
+    method: "post",
+    path: "/tutorials/{id}/comments",
+    summary: "Comments on a tutorial",
+    tag: "Tutorials",
+    params: idParams,
+    body: postCommentBodySchema,
+    response: createdReplySchema,
+    run: async (guilde, { viewer, params, body }) => {
+      const { commentId, held } = await commentOnTutorial(guilde, { viewer, tutorialId: params.id, input: body });
+      return { id: commentId, held };
+    },
+  }),
+  operation({
+    operationId: "listIdeas",
+    method: "get",
+    path: "/ideas",
+    summary: "Ideas across every community the token's owner may read, by tab, a page at a time",
+    tag: "Ideas",
+    query: ideaListQuerySchema,
+    response: ideaPageSchema,
+    run: async (guilde, { viewer, query }) => {
+      const page = await listAllIdeas(guilde, { viewer, tab: query.tab, status: query.status ?? null, cursor: query.cursor, limit: query.limit });
+      return { items: page.items.map(ideaSummary), nextCursor: page.nextCursor };
+    },
+  }),
+  operation({
+    operationId: "listCommunityIdeas",
+    method: "get",
+    path: "/communities/{slug}/ideas",
+    summary: "A community's ideas, by tab, a page at a time",
+    tag: "Ideas",
+    params: slugParams,
+    query: ideaListQuerySchema,
+    response: ideaPageSchema,
+    run: async (guilde, { viewer, params, query }) => {
+      const tab = await communityIdeasPage(guilde, { viewer, slug: params.slug, tab: query.tab, status: query.status ?? null, cursor: query.cursor, limit: query.limit });
+      if (!tab.readable) throw new NotFound();
+      return { items: tab.page.items.map(ideaSummary), nextCursor: tab.page.nextCursor };
+    },
+  }),
+  operation({
+    operationId: "getIdea",
+    method: "get",
+    path: "/ideas/{id}",
+    summary: "An idea with its comments and status timeline (a merged idea answers with the idea it was merged into)",
+    tag: "Ideas",
+    params: idParams,
+    response: ideaSchema,
+    run: async (guilde, { viewer, params }) => {
+      let found = await getIdea(guilde, { viewer, ideaId: params.id });
+      for (let hop = 0; "mergedInto" in found && found.mergedInto && hop < maxMergeHops; hop++) found = await getIdea(guilde, { viewer, ideaId: found.mergedInto });
+      if ("mergedInto" in found) throw new NotFound();
+      const { idea, community, comments, timeline, may } = found;
+      return {
+        idea: {
+          id: idea.id,
+          title: idea.title,
+          problemHtml: idea.problemHtml,
+          proposalHtml: idea.proposalHtml,
+          benefitHtml: idea.benefitHtml,
+          tags: idea.tags,
+          status: idea.status,
+          voteCount: idea.voteCount,
+          createdAt: idea.createdAt.toISOString(),
+          author: idea.author ? { id: idea.author.id, displayName: idea.author.displayName, role: idea.author.role, siteName: idea.author.siteName } : null,
+          voted: idea.voted,
+        },
+        community: { slug: community.slug, name: community.name },
+        comments: comments.map(postCommentOut),
+        timeline: timeline.map(({ fromStatus, toStatus, note, createdAt }) => ({ fromStatus, toStatus, note, createdAt: createdAt.toISOString() })),
+        may: { vote: may.vote, comment: may.comment },
+      };
+    },
+  }),
+  operation({
+    operationId: "voteOnIdea",
+    method: "post",
+    path: "/ideas/{id}/votes",
+    summary: "Votes for an idea (true), or withdraws the vote (false)",
+    tag: "Ideas",
+    params: idParams,
+    body: ideaVoteBodySchema,
+    response: ideaVoteResultSchema,
+    run: (guilde, { viewer, params, body }) => voteOnIdea(guilde, { viewer, ideaId: params.id, input: body }),
+  }),
+  operation({
+    operationId: "commentOnIdea",
+    method: "post",
+    path: "/ideas/{id}/comments",
+    summary: "Comments on an idea",
+    tag: "Ideas",
+    params: idParams,
+    body: postCommentBodySchema,
+    response: createdReplySchema,
+    run: async (guilde, { viewer, params, body }) => {
+      const { commentId, held } = await commentOnIdea(guilde, { viewer, ideaId: params.id, input: body });
+      return { id: commentId, held };
+    },
+  }),
+  operation({
+    operationId: "getMe",
+    method: "get",
+    path: "/me",
+    summary: "The token's owner, as their profile shows them",
+    tag: "People",
+    response: userSchema,
+    run: async (guilde, { viewer }) => userOut(await getProfile(guilde, { viewer, userId: viewer.id })),
   }),
 ];

@@ -6,6 +6,8 @@
 import "zod-openapi";
 import { z } from "zod";
 import { answerSchema, commentSchema, questionSchema, voteSchema } from "../questions/schemas";
+import { ideaTabs } from "../ideas/list-ideas";
+import { ideaStatuses, ideaVoteSchema } from "../ideas/schemas";
 import { questionTabs } from "../questions/list-questions";
 import { resultKinds } from "../search/documents";
 import { searchSorts } from "../search/search-index";
@@ -183,3 +185,109 @@ export const userSchema = z
 
 export const slugParams = z.object({ slug: z.string().max(200) });
 export const idParams = z.object({ id: z.string().max(200) });
+
+const difficulty = z.enum(["beginner", "intermediate", "advanced"]);
+const byline = z.object({ id, displayName: z.string(), role, siteName: z.string().nullable() });
+const postComment = z
+  .object({
+    id,
+    bodyHtml: z.string(),
+    createdAt: timestamp,
+    held: z.boolean().meta({ description: "Waiting for a moderator's approval: only its author and moderators see it" }),
+    hidden: z.boolean(),
+    author: byline,
+  })
+  .meta({ id: "PostComment" });
+
+export const tutorialSummarySchema = z
+  .object({
+    id,
+    title: z.string(),
+    summary: z.string(),
+    tags: z.array(z.string()),
+    difficulty,
+    minutes: z.number().int(),
+    hasVideo: z.boolean(),
+    helpedCount: z.number().int(),
+    publishedAt: timestamp.nullable(),
+    author: z.object({ id, displayName: z.string() }),
+    byMonitor: z.boolean().meta({ description: "Written by one of the community's monitors" }),
+    community: z.object({ slug: z.string(), name: z.string() }),
+  })
+  .meta({ id: "TutorialSummary" });
+export const tutorialPageSchema = page(tutorialSummarySchema).meta({ id: "TutorialPage" });
+
+export const tutorialSchema = z
+  .object({
+    tutorial: z.object({
+      id,
+      title: z.string(),
+      summary: z.string(),
+      bodyHtml: z.string(),
+      tags: z.array(z.string()),
+      difficulty,
+      minutes: z.number().int(),
+      video: z.object({ kind: z.enum(["link", "upload"]), url: z.string() }).nullable().meta({ description: "An upload's url is relative to Guilde's address" }),
+      draft: z.boolean(),
+      publishedAt: timestamp.nullable(),
+      createdAt: timestamp,
+      editedAt: timestamp.nullable(),
+      helpedCount: z.number().int(),
+      helpedByMe: z.boolean(),
+      author: byline.nullable(),
+    }),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    comments: z.array(postComment),
+    may: z.object({ comment: z.boolean(), helped: z.boolean() }),
+  })
+  .meta({ id: "Tutorial" });
+
+const ideaStatus = z.enum(ideaStatuses);
+
+export const ideaSummarySchema = z
+  .object({
+    id,
+    title: z.string(),
+    tags: z.array(z.string()),
+    status: ideaStatus,
+    voteCount: z.number().int(),
+    recentVotes: z.number().int().meta({ description: "Votes of the last seven days" }),
+    commentCount: z.number().int(),
+    createdAt: timestamp,
+    author: z.object({ id, displayName: z.string(), role }),
+    site: z.object({ name: z.string(), city: z.string() }).nullable(),
+    community: z.object({ slug: z.string(), name: z.string(), color: z.string() }),
+  })
+  .meta({ id: "IdeaSummary" });
+export const ideaPageSchema = page(ideaSummarySchema).meta({ id: "IdeaPage" });
+
+export const ideaListQuerySchema = pageQuerySchema.extend({
+  tab: z.enum(ideaTabs, "errors.invalidChoice").default("trending"),
+  status: ideaStatus.optional(),
+});
+
+export const ideaSchema = z
+  .object({
+    idea: z.object({
+      id,
+      title: z.string(),
+      problemHtml: z.string(),
+      proposalHtml: z.string(),
+      benefitHtml: z.string(),
+      tags: z.array(z.string()),
+      status: ideaStatus,
+      voteCount: z.number().int(),
+      createdAt: timestamp,
+      author: byline.nullable(),
+      voted: z.boolean().meta({ description: "Whether the token's owner voted for it" }),
+    }),
+    community: z.object({ slug: z.string(), name: z.string() }),
+    comments: z.array(postComment),
+    timeline: z.array(z.object({ fromStatus: ideaStatus.nullable(), toStatus: ideaStatus, note: z.string(), createdAt: timestamp })),
+    may: z.object({ vote: z.boolean(), comment: z.boolean() }),
+  })
+  .meta({ id: "Idea" });
+
+export const postCommentBodySchema = commentSchema.meta({ id: "PostCommentInput" });
+export const ideaVoteBodySchema = ideaVoteSchema.meta({ id: "IdeaVoteInput" });
+export const ideaVoteResultSchema = z.object({ voteCount: z.number().int(), voted: z.boolean() }).meta({ id: "IdeaVoteResult" });
