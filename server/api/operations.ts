@@ -333,7 +333,7 @@ export const apiOperations: ApiOperation[] = [
         more: found.more,
         notices: found.notices,
         results: found.results.map((result) => ({
-          id: result.id,
+          id: result.sourceId,
           kind: result.kind,
           path: result.href,
           title: plainText(result.title),
