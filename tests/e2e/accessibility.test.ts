@@ -76,6 +76,7 @@ async function pagesToVisit() {
       `/users/${moderation.customerId}`,
       "/admin/audit",
       "/admin/customers",
+      "/api",
     ],
   };
 }

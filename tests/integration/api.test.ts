@@ -418,3 +418,29 @@ describe("the OpenAPI document", () => {
     }
   });
 });
+
+describe("the API reference page", () => {
+  it("renders every operation of the document, with its parameters and schemas, for a signed-in person", async () => {
+    const server = await guilde.serve();
+    expect((await new HttpClient(server.url).get("/api")).status).toBe(302);
+
+    const lea = await employee(guilde);
+    const browser = new HttpClient(server.url);
+    browser.setCookieHeader(await sessionCookie(guilde, lea.id));
+    const response = await browser.get("/api");
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const document = (await (await fetch(new URL("/api/v1/openapi.json", server.url))).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const operation of Object.values(operations)) {
+        expect(html).toContain(`id="operation-${operation.operationId}"`);
+        expect(html).toContain(`/api/v1${path.replace(/&/g, "&amp;")}`);
+      }
+    }
+    const askQuestion = html.slice(html.indexOf('id="operation-askQuestion"'), html.indexOf('id="operation-answerQuestion"'));
+    expect(askQuestion).toContain("Request body (JSON)");
+    expect(askQuestion).toMatch(/<code[^>]*>title<\/code>[\s\S]*10–150 characters/);
+    expect(askQuestion).toContain("needs a read-and-write token");
+    expect(html).toContain('href="/api/v1/openapi.json"');
+  });
+});
