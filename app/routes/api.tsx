@@ -103,7 +103,7 @@ export default function ApiDocs() {
       </header>
       <nav aria-labelledby="api-contents-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="api-contents-heading" className="text-lg font-semibold">
-          {t("apiDocs.contents")}
+          {t("apiDocs.operations")}
         </h2>
         <ul className="mt-2 grid gap-3 sm:grid-cols-2">
           {reference.groups.map((group) => (
