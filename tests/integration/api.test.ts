@@ -103,6 +103,17 @@ describe("personal access tokens", () => {
     expect(later).toContain("my script");
     expect(later).not.toContain(token);
     expect((await call(token!, "/me")).status).toBe(200);
+
+    // Revoked from the same page: someone else cannot, the owner can, and the next call is refused.
+    const [{ id: tokenId }] = await listApiTokens(guilde, { viewer: lea });
+    const karim = await employee(guilde);
+    const intruder = new HttpClient(server.url);
+    intruder.setCookieHeader(await sessionCookie(guilde, karim.id));
+    expect((await intruder.post("/settings", { intent: "revokeApiToken", tokenId })).status).toBe(404);
+    expect((await call(token!, "/me")).status).toBe(200);
+    const revoked = await browser.post("/settings", { intent: "revokeApiToken", tokenId });
+    expect(revoked.status).toBe(302);
+    expect((await call(token!, "/me")).body.error?.code).toBe("token_revoked");
   });
 
   it("no token, a malformed, unknown or revoked one, or only a session cookie: 401 JSON, and nothing written", async () => {
