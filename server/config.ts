@@ -96,6 +96,8 @@ const environmentSchema = z.object({
   ROUTING_ESCALATION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
   /** How many matching monitors a new question goes to first. */
   ROUTING_FIRST_WAVE_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /** API requests one personal access token may make per minute (a burst of as many, refilled steadily). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
 });
 
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -196,5 +198,6 @@ export function parseConfig(environment: Record<string, string | undefined> = pr
         : null,
     passwordSignIn: env.PASSWORD_SIGN_IN,
     routing: { escalationDelayMs: env.ROUTING_ESCALATION_MINUTES * 60_000, firstWaveSize: env.ROUTING_FIRST_WAVE_SIZE },
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { apiRouter } from "./api/router";
 import type { Guilde } from "./context";
 import { health } from "./http/health";
 import { cspNonce, sameOriginPosts, securityHeaders } from "./http/security";
@@ -43,6 +44,8 @@ export async function startServer(guilde: Guilde, { port, host }: { port: number
   app.use(compression());
   app.use(cspNonce, securityHeaders({ development: config.development }));
   app.get("/healthz", health(guilde));
+  // Before the pages' Origin check and session cookie: the API takes bearer tokens only (server/api/router.ts).
+  app.use("/api/v1", apiRouter(guilde));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite = async () => {};

@@ -1,3 +1,4 @@
+import * as api from "./api";
 import * as barometers from "./barometers";
 import * as communities from "./communities";
 import * as digests from "./digests";
@@ -152,6 +153,7 @@ export const en = {
   ...oidc.en,
   ...routing.en,
   ...barometers.en,
+  ...api.en,
 };
 
 export type MessageKey = keyof typeof en;

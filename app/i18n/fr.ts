@@ -1,3 +1,4 @@
+import * as api from "./api";
 import * as barometers from "./barometers";
 import * as communities from "./communities";
 import * as digests from "./digests";
@@ -152,4 +153,5 @@ export const fr: Record<MessageKey, string> = {
   ...oidc.fr,
   ...routing.fr,
   ...barometers.fr,
+  ...api.fr,
 };

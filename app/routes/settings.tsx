@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { createApiToken } from "../../server/api-tokens/create-api-token";
+import { listApiTokens } from "../../server/api-tokens/list-api-tokens";
+import { revokeApiToken } from "../../server/api-tokens/revoke-api-token";
 import { signOutEverywhere } from "../../server/auth/sign-out";
 import { handleForm, handleLoad, readForm, requireUser } from "../../server/http/respond";
 import { getDigestFrequency } from "../../server/digests/digest-settings";
 import { getProfile } from "../../server/people/get-profile";
 import { updateProfile } from "../../server/people/update-profile";
 import { listSites } from "../../server/sites/list-sites";
+import { ApiTokensSection } from "~/components/api-tokens";
 import { Field, FormMessage, buttonClass, inputClass, isFormFailure, secondaryButtonClass } from "~/components/forms";
 import { useT } from "~/i18n";
 
@@ -14,10 +18,15 @@ export const meta: MetaFunction = () => [{ title: "Guilde" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
-  const [profile, sites, digestFrequency] = await handleLoad(() =>
-    Promise.all([getProfile(context.guilde, { viewer, userId: viewer.id }), listSites(context.guilde), getDigestFrequency(context.guilde, { viewer })]),
+  const [profile, sites, digestFrequency, apiTokens] = await handleLoad(() =>
+    Promise.all([
+      getProfile(context.guilde, { viewer, userId: viewer.id }),
+      listSites(context.guilde),
+      getDigestFrequency(context.guilde, { viewer }),
+      listApiTokens(context.guilde, { viewer }),
+    ]),
   );
-  return { profile, digestFrequency, sites: sites.map(({ id, name, city }) => ({ id, name, city })) };
+  return { profile, digestFrequency, apiTokens, sites: sites.map(({ id, name, city }) => ({ id, name, city })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,15 +37,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const cookie = await signOutEverywhere(context.guilde, { viewer });
       return redirect("/settings?signedOut=1", { headers: { "Set-Cookie": cookie.serialized } });
     }
+    // Answered with data, not a redirect: the new token is in this one response and nowhere else.
+    if (values.intent === "createApiToken") {
+      const { name, token } = await createApiToken(context.guilde, { viewer, input: values });
+      return { ok: true as const, createdApiToken: { name, token } };
+    }
+    if (values.intent === "revokeApiToken") {
+      await revokeApiToken(context.guilde, { viewer, tokenId: values.tokenId ?? "" });
+      return redirect("/settings?tokenRevoked=1");
+    }
     await updateProfile(context.guilde, { viewer, userId: viewer.id, input: values });
     return redirect("/settings?saved=1");
   });
 }
 
 export default function Settings() {
-  const { profile, sites, digestFrequency } = useLoaderData<typeof loader>();
+  const { profile, sites, digestFrequency, apiTokens } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const anyFailure = isFormFailure(result) ? result : undefined;
+  // Each form shows its own refusal: the token form's, or the profile form's.
+  const tokenFailure = anyFailure?.values.intent === "createApiToken" ? anyFailure : undefined;
+  const failure = tokenFailure ? undefined : anyFailure;
+  const createdApiToken = result && "createdApiToken" in result ? result.createdApiToken : null;
   const [searchParams] = useSearchParams();
   const t = useT();
   const current = (field: string, fallback: string) => failure?.values[field] ?? fallback;
@@ -51,6 +73,11 @@ export default function Settings() {
       {searchParams.get("saved") ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-800">
           {t("settings.saved")}
+        </p>
+      ) : null}
+      {searchParams.get("tokenRevoked") ? (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-green-800">
+          {t("apiTokens.revokedNotice")}
         </p>
       ) : null}
       {searchParams.get("signedOut") ? (
@@ -123,6 +150,7 @@ export default function Settings() {
           </button>
         </Form>
       </section>
+      <ApiTokensSection tokens={apiTokens} created={createdApiToken} failure={tokenFailure} />
     </div>
   );
 }

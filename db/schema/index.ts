@@ -14,3 +14,4 @@ export * from "./barometers";
 export * from "./digests";
 export * from "./identities";
 export * from "./routing";
+export * from "./api-tokens";

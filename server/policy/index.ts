@@ -163,7 +163,8 @@ export type Permission =
   | { action: "analytics.view"; community: CommunityAccess | null }
   | { action: "question.beRouted"; post: PostAccess }
   | { action: "question.decline"; post: PostAccess; routing: RoutingShare }
-  | { action: "question.viewRouting"; post: PostAccess };
+  | { action: "question.viewRouting"; post: PostAccess }
+  | { action: "apiToken.manage"; ownerId: string };
 
 export type Action = Permission["action"];
 
@@ -403,6 +404,9 @@ export function can(viewer: Viewer, permission: Permission): boolean {
     case "question.viewRouting":
       // Who was called in and when is the company's internal process: employees see it, customers do not.
       return isStaff && canViewPost(viewer, permission.post);
+    case "apiToken.manage":
+      // A personal access token acts as its owner: nobody else, an administrator included, creates, sees or revokes it.
+      return permission.ownerId === viewer.id;
   }
 }
 

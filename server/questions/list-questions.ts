@@ -93,6 +93,16 @@ export async function listQuestions(
   return questionsOf(guilde.db, communityId, tab, cursor, limit);
 }
 
+/** The same, found by the community's address, pinned questions in their place (the API pages through it). */
+export async function listQuestionsBySlug(
+  guilde: Guilde,
+  { viewer, slug, tab = "newest", cursor, limit = 20 }: { viewer: Viewer; slug: string; tab?: QuestionTab; cursor?: string | null; limit?: number },
+): Promise<Page<QuestionSummary>> {
+  const loaded = await loadCommunity(guilde.db, viewer, { slug });
+  if (!loaded || !can(viewer, { action: "community.read", community: loaded.access })) throw new NotFound();
+  return questionsOf(guilde.db, loaded.community.id, tab, cursor, limit);
+}
+
 /** Pinned questions of a community, shown above its lists. */
 export async function listPinnedQuestions(guilde: Guilde, { viewer, communityId }: { viewer: Viewer; communityId: string }): Promise<QuestionSummary[]> {
   return pinnedOf(guilde.db, viewer, communityId);

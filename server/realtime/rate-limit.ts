@@ -5,6 +5,8 @@
 export interface TokenBucket {
   /** Takes a token; false when none is left, and the event must be dropped. */
   take(): boolean;
+  /** Seconds until the next token comes back (0 when one is there). */
+  secondsUntilNext(): number;
 }
 
 export function tokenBucket(
@@ -13,14 +15,21 @@ export function tokenBucket(
 ): TokenBucket {
   let tokens = capacity;
   let refilledAt = now();
+  const refill = () => {
+    const time = now();
+    tokens = Math.min(capacity, tokens + ((time - refilledAt) / 1000) * refillPerSecond);
+    refilledAt = time;
+  };
   return {
     take() {
-      const time = now();
-      tokens = Math.min(capacity, tokens + ((time - refilledAt) / 1000) * refillPerSecond);
-      refilledAt = time;
+      refill();
       if (tokens < 1) return false;
       tokens -= 1;
       return true;
+    },
+    secondsUntilNext() {
+      refill();
+      return tokens >= 1 ? 0 : (1 - tokens) / refillPerSecond;
     },
   };
 }

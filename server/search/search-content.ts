@@ -49,6 +49,8 @@ export type SearchNotice = "empty" | "noWords" | "truncated" | "someWords" | "be
 
 export interface SearchResult {
   id: string;
+  /** The question's, answer's, tutorial's, idea's, community's or person's own id. */
+  sourceId: string;
   kind: ResultKind;
   href: string;
   title: Segment[];
@@ -177,6 +179,7 @@ export async function searchContent(guilde: Guilde, { viewer, input }: { viewer:
     return [
       {
         id: hit.id,
+        sourceId: hit.sourceId,
         kind: hit.kind,
         href,
         title: hit.title,

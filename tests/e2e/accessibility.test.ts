@@ -85,6 +85,7 @@ async function pagesToVisit() {
       `/admin/barometers/${roundId}`,
       `/barometers/${roundId}`,
       `/unsubscribe/${unsubscribeToken(guilde.config, camille.id)}`,
+      "/api",
     ],
   };
 }

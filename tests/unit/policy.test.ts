@@ -27,6 +27,7 @@ const table: [string, Permission, { anonymous: boolean; customer: boolean; emplo
   ["deactivate a customer", { action: "customer.deactivate", person: otherCustomer }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["view every community's analytics", { action: "analytics.view", community: null }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["deactivate an employee", { action: "customer.deactivate", person: colleague }, { anonymous: false, customer: false, employee: false, admin: false }],
+  ["manage a colleague's API tokens", { action: "apiToken.manage", ownerId: "colleague" }, { anonymous: false, customer: false, employee: false, admin: false }],
   [
     "manage a community's webhooks, even as its moderator",
     { action: "webhook.manage", community: { id: "kayaking", visibility: "open", archived: false, membership: { role: "moderator", status: "active" } } },
@@ -196,6 +197,10 @@ describe("policy", () => {
       expect(can(viewer, { action: "profile.viewDetails", profile: self })).toBe(true);
       expect(can(viewer, { action: "profile.edit", profile: self })).toBe(true);
     }
+  });
+
+  it("everyone manages their own API tokens", () => {
+    for (const viewer of [customer, employee, admin]) expect(can(viewer, { action: "apiToken.manage", ownerId: viewer!.id })).toBe(true);
   });
 });
 

@@ -18,4 +18,14 @@ describe("the token bucket limiting what a socket sends", () => {
     now = 60_000;
     expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, false]);
   });
+
+  it("says how long until the next token, for a Retry-After", () => {
+    let now = 0;
+    const bucket = tokenBucket({ capacity: 1, refillPerSecond: 0.5 }, () => now);
+    expect(bucket.secondsUntilNext()).toBe(0);
+    bucket.take();
+    expect(bucket.secondsUntilNext()).toBe(2);
+    now = 1500;
+    expect(bucket.secondsUntilNext()).toBeCloseTo(0.5);
+  });
 });
