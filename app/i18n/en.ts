@@ -1,3 +1,4 @@
+import * as analytics from "./analytics";
 import * as communities from "./communities";
 import * as digests from "./digests";
 import * as events from "./events";
@@ -150,6 +151,7 @@ export const en = {
   ...digests.en,
   ...oidc.en,
   ...routing.en,
+  ...analytics.en,
 };
 
 export type MessageKey = keyof typeof en;

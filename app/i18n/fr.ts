@@ -1,3 +1,4 @@
+import * as analytics from "./analytics";
 import * as communities from "./communities";
 import * as digests from "./digests";
 import * as events from "./events";
@@ -150,4 +151,5 @@ export const fr: Record<MessageKey, string> = {
   ...digests.fr,
   ...oidc.fr,
   ...routing.fr,
+  ...analytics.fr,
 };
