@@ -41,6 +41,7 @@ export interface AnalyticsReportData {
   monitors: { userId: string; displayName: string; siteName: string | null; answers: number; accepted: number; peopleHelped: number; sitesHelped: number }[];
   ideas: { stages: { stage: string; reached: number; current: number }[]; declined: number; adoptionBySite: { siteId: string; siteName: string; adoptions: number }[] };
   tutorials: { published: number; helpedInRange: number; top: { id: string; title: string; helpedInRange: number; helpedTotal: number }[] };
+  queryMs: number;
 }
 
 const cell = "px-3 py-2";
@@ -222,7 +223,10 @@ export function AnalyticsFigures({ report, csvPath }: { report: AnalyticsReportD
         <h2 id="analytics-summary" className="text-lg font-semibold">
           {t("analytics.summary.heading")}
         </h2>
-        <p className="mt-1 text-slate-700">{t("analytics.range", { from: formatDate(locale, report.filters.from), to: formatDate(locale, report.filters.to) })}</p>
+        <p className="mt-1 text-slate-700">
+          {t("analytics.range", { from: formatDate(locale, report.filters.from), to: formatDate(locale, report.filters.to) })}{" "}
+          <span data-query-ms>{t("analytics.queryTime", { ms: report.queryMs })}</span>
+        </p>
         <dl className="mt-4 grid gap-4 sm:grid-cols-4">
           {summary.map(([label, value]) => (
             <div key={label}>
@@ -465,6 +469,34 @@ export function AnalyticsFigures({ report, csvPath }: { report: AnalyticsReportD
           />
         )}
       </Figure>
+    </div>
+  );
+}
+
+/** The page under its heading: the filters, then the report, or the filters with their errors and no figures. */
+export function AnalyticsPageBody({
+  page,
+  csvPath,
+  offerCommunities,
+}: {
+  page: { report: AnalyticsReportData; failure: null } | { report: null; options: Pick<AnalyticsReportData, "sites" | "communities">; failure: FormFailureData };
+  csvPath: string;
+  /** The all-communities page lets administrators narrow to one community. */
+  offerCommunities: boolean;
+}) {
+  const t = useT();
+  const emptyFilters: AnalyticsFiltersData = { from: "", to: "", site: "", community: "", olderThanDays: "" };
+  const choices = page.report ?? page.options;
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="text-slate-700">{t("analytics.intro")}</p>
+      <AnalyticsFilterForm
+        filters={page.report?.filters ?? emptyFilters}
+        sites={choices.sites}
+        communities={offerCommunities ? choices.communities : null}
+        failure={page.failure ?? undefined}
+      />
+      {page.report ? <AnalyticsFigures report={page.report} csvPath={csvPath} /> : null}
     </div>
   );
 }
