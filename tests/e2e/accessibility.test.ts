@@ -76,6 +76,8 @@ async function pagesToVisit() {
       `/users/${moderation.customerId}`,
       "/admin/audit",
       "/admin/customers",
+      "/analytics",
+      "/c/whitewater/analytics",
     ],
   };
 }
