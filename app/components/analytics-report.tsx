@@ -137,7 +137,8 @@ function Figure({ heading, id, csvHref, children }: { heading: string; id: strin
 function DataTable({ caption, columns, rows }: { caption: string; columns: MessageKey[]; rows: { key: string; cells: ReactNode[] }[] }) {
   const t = useT();
   return (
-    <div className="overflow-x-auto">
+    // A wide table scrolls on its own: it takes focus so that the keyboard can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
@@ -318,7 +319,7 @@ export function AnalyticsFigures({ report, csvPath }: { report: AnalyticsReportD
         {report.matrix.length === 0 ? (
           <EmptyState>{t("analytics.empty")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("analytics.matrix.heading")}>
             <table className="text-sm">
               <caption className="sr-only">{t("analytics.matrix.heading")}</caption>
               <thead>
