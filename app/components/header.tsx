@@ -182,6 +182,11 @@ function AccountMenu({ user }: { user: RootUser }) {
                 {t("admin.barometers")}
               </a>
             </li>
+            <li>
+              <a href="/analytics" className="block px-4 py-2 hover:bg-slate-100">
+                {t("analytics.title")}
+              </a>
+            </li>
           </>
         ) : null}
         <li>

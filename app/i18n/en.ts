@@ -1,3 +1,4 @@
+import * as analytics from "./analytics";
 import * as api from "./api";
 import * as barometers from "./barometers";
 import * as communities from "./communities";
@@ -154,6 +155,7 @@ export const en = {
   ...routing.en,
   ...barometers.en,
   ...api.en,
+  ...analytics.en,
 };
 
 export type MessageKey = keyof typeof en;

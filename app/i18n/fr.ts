@@ -1,3 +1,4 @@
+import * as analytics from "./analytics";
 import * as api from "./api";
 import * as barometers from "./barometers";
 import * as communities from "./communities";
@@ -154,4 +155,5 @@ export const fr: Record<MessageKey, string> = {
   ...routing.fr,
   ...barometers.fr,
   ...api.fr,
+  ...analytics.fr,
 };

@@ -83,6 +83,7 @@ const sections: Section[] = [
   { path: "/moderation", label: "queue.tab", shown: (may) => may.moderate },
   { path: "/invitations", label: "invitations.tab", shown: (may) => may.invite },
   { path: "/audit", label: "audit.tab", shown: (may) => may.viewAudit },
+  { path: "/analytics", label: "analytics.tab", shown: (may) => may.viewAnalytics },
 ];
 
 export default function CommunityLayout() {

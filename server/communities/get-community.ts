@@ -37,6 +37,7 @@ export interface CommunityPage {
     invite: boolean;
     viewAudit: boolean;
     manageWebhooks: boolean;
+    viewAnalytics: boolean;
   };
   /** Only for viewers who may read the community. */
   counts: { members: number; questions: number; unanswered: number; solved: number } | null;
@@ -62,6 +63,7 @@ export async function getCommunity(guilde: Guilde, { viewer, slug }: { viewer: V
     invite: can(viewer, { action: "community.invite", community: access }),
     viewAudit: can(viewer, { action: "community.viewAudit", community: access }),
     manageWebhooks: can(viewer, { action: "webhook.manage", community: access }),
+    viewAnalytics: can(viewer, { action: "analytics.view", community: access }),
   };
 
   const [counts, monitors, moderators, pending] = may.read

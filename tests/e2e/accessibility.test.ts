@@ -86,6 +86,8 @@ async function pagesToVisit() {
       `/barometers/${roundId}`,
       `/unsubscribe/${unsubscribeToken(guilde.config, camille.id)}`,
       "/api",
+      "/analytics",
+      "/c/whitewater/analytics",
     ],
   };
 }

@@ -359,6 +359,10 @@ const matrix: [string, Probe, [anonymous: Outcome, customer: Outcome, employee: 
   ["socket room: open community's idea",        room((ids) => ideaRoom(ids.kIdea)),                                     ["no socket", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
   ["socket room: internal idea",                room((ids) => ideaRoom(ids.iIdea)),                                     ["no socket", "refused", "joins", "joins",  "joins",  "joins",  "joins",  "joins",  "no socket"]],
   ["socket room: hidden question",              room((ids) => questionRoom(ids.hidden)),                                ["no socket", "refused", "refused", "refused", "refused", "refused", "joins", "joins", "no socket"]],
+  ["community analytics",                       get(() => "/c/kayaking/analytics"),                                     ["signin", 404,       404,      404,      404,      404,      200,      200,      "signin"]],
+  ["community analytics CSV",                   get(() => "/c/kayaking/analytics.csv?figure=sites"),                    ["signin", 404,       404,      404,      404,      404,      200,      200,      "signin"]],
+  ["every community's analytics",               get(() => "/analytics"),                                                ["signin", 404,       404,      404,      404,      404,      404,      200,      "signin"]],
+  ["every community's analytics CSV",           get(() => "/analytics.csv?figure=matrix"),                              ["signin", 404,       404,      404,      404,      404,      404,      200,      "signin"]],
 ];
 
 describe(`access matrix: ${matrix.length} resources × ${roles.length} roles = ${matrix.length * roles.length} cases`, () => {
