@@ -58,4 +58,43 @@ describe("configuration", () => {
   it("reads the allowed video hosts as a lower-cased list", () => {
     expect(parseConfig({ VIDEO_HOSTS: "YouTube.com, vimeo.com" }).videoHosts).toEqual(["youtube.com", "vimeo.com"]);
   });
+  describe("single sign-on", () => {
+    const oidc = { OIDC_ISSUER: "https://login.company.test/realms/staff", OIDC_CLIENT_ID: "guilde", OIDC_CLIENT_SECRET: "s3cret" };
+
+    it("is off without its settings, and on with all three, with its defaults", () => {
+      expect(parseConfig({}).oidc).toBeNull();
+      expect(parseConfig({}).passwordSignIn).toBe("all");
+      expect(parseConfig(oidc).oidc).toMatchObject({
+        issuer: new URL(oidc.OIDC_ISSUER),
+        clientId: "guilde",
+        clientSecret: "s3cret",
+        siteClaim: "site",
+        scopes: "openid email profile",
+        redirectUri: null,
+      });
+    });
+
+    it.each([
+      { OIDC_ISSUER: oidc.OIDC_ISSUER },
+      { OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_CLIENT_ID: "guilde" },
+      { OIDC_CLIENT_ID: "guilde", OIDC_CLIENT_SECRET: "s3cret" },
+      { OIDC_CLIENT_SECRET: "s3cret" },
+    ])("refuses some of the three settings without the others: %o", (environment) => {
+      expect(() => parseConfig(environment)).toThrowError(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together/);
+    });
+
+    it("refuses password sign-in for customers only without single sign-on", () => {
+      expect(() => parseConfig({ PASSWORD_SIGN_IN: "customers-only" })).toThrowError(/PASSWORD_SIGN_IN: customers-only needs single sign-on/);
+      expect(parseConfig({ ...oidc, PASSWORD_SIGN_IN: "customers-only" }).passwordSignIn).toBe("customers-only");
+      expect(() => parseConfig({ ...oidc, PASSWORD_SIGN_IN: "employees" })).toThrowError(/\bPASSWORD_SIGN_IN\b/);
+    });
+
+    it.each(["http://127.0.0.1:4000", "http://localhost:4000/idp", "http://[::1]:4000"])("admits a plain-http issuer on loopback: %s", (issuer) => {
+      expect(parseConfig({ ...oidc, OIDC_ISSUER: issuer }).oidc?.issuer.href).toBe(new URL(issuer).href);
+    });
+
+    it.each(["http://login.company.test", "http://10.0.0.5:8080", "ftp://login.company.test", "not a url"])("refuses the issuer %s", (issuer) => {
+      expect(() => parseConfig({ ...oidc, OIDC_ISSUER: issuer })).toThrowError(/OIDC_ISSUER: must be an https:\/\/ URL/);
+    });
+  });
 });
