@@ -187,6 +187,11 @@ function AccountMenu({ user }: { user: RootUser }) {
                 {t("analytics.title")}
               </a>
             </li>
+            <li>
+              <a href="/admin/mail" className="block px-4 py-2 hover:bg-slate-100">
+                {t("mail.title")}
+              </a>
+            </li>
           </>
         ) : null}
         <li>

@@ -5,6 +5,7 @@ import * as communities from "./communities";
 import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
+import * as mail from "./mail";
 import * as moderation from "./moderation";
 import * as oidc from "./oidc";
 import * as questions from "./questions";
@@ -149,6 +150,7 @@ export const en = {
   ...tutorials.en,
   ...events.en,
   ...webhooks.en,
+  ...mail.en,
   ...recognition.en,
   ...digests.en,
   ...oidc.en,

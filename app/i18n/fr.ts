@@ -6,6 +6,7 @@ import * as digests from "./digests";
 import * as events from "./events";
 import * as ideas from "./ideas";
 import type { MessageKey } from "./en";
+import * as mail from "./mail";
 import * as moderation from "./moderation";
 import * as oidc from "./oidc";
 import * as questions from "./questions";
@@ -149,6 +150,7 @@ export const fr: Record<MessageKey, string> = {
   ...tutorials.fr,
   ...events.fr,
   ...webhooks.fr,
+  ...mail.fr,
   ...recognition.fr,
   ...digests.fr,
   ...oidc.fr,

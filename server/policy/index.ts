@@ -156,6 +156,7 @@ export type Permission =
   | { action: "webhook.manage"; community: CommunityAccess }
   | { action: "kudos.give"; receiverId: string; target: KudosTarget }
   | { action: "barometer.manage" }
+  | { action: "mail.viewOutbox" }
   | { action: "barometer.view"; round: BarometerAccess }
   | { action: "barometer.answer"; round: BarometerAccess }
   | { action: "barometer.viewResults"; round: BarometerAccess }
@@ -385,6 +386,9 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       return permission.receiverId !== viewer.id && mayThank(viewer, permission.target);
     case "barometer.manage":
     case "barometer.viewResults":
+      return isAdmin;
+    case "mail.viewOutbox":
+      // The outbox holds everyone's e-mails, secret links included.
       return isAdmin;
     case "barometer.view":
       return isAskedBy(viewer, permission.round);

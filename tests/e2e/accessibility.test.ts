@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { communities, communityEvents, ideas, posts, replies, tutorials, users } from "../../db/schema";
@@ -8,6 +8,7 @@ import { demoPassword, seedDemoData } from "../../db/seed";
 import { openRound } from "../../server/barometers/open-round";
 import { unsubscribeToken } from "../../server/digests/unsubscribe";
 import { inviteCustomers } from "../../server/invitations/invite-customers";
+import { sendMail } from "../../server/mail/send-mail";
 import { flagContent } from "../../server/moderation/flag-content";
 import { hideContent } from "../../server/moderation/hide-content";
 import { askQuestion } from "../../server/questions/ask-question";
@@ -31,6 +32,8 @@ async function pagesToVisit() {
   const [implemented] = await guilde.db.select({ id: ideas.postId }).from(ideas).where(eq(ideas.status, "implemented")).limit(1);
   const [tutorial] = await guilde.db.select({ id: tutorials.postId }).from(tutorials).limit(1);
   const [event] = await guilde.db.select({ id: communityEvents.id }).from(communityEvents).where(eq(communityEvents.format, "in_person")).limit(1);
+  const written = await sendMail(guilde.config.mail, { to: "lea@example.com", subject: "Votre résumé de la semaine", text: "Trois questions attendent une réponse." });
+  const mailId = written.via === "outbox" ? basename(written.file, ".eml") : "";
   const { roundId } = await openRound(guilde, { viewer: camille, input: { title: "Winter barometer", subject: "Guilde", audience: "employees" } });
   return {
     camille,
@@ -88,6 +91,8 @@ async function pagesToVisit() {
       "/api",
       "/analytics",
       "/c/whitewater/analytics",
+      "/admin/mail",
+      `/admin/mail/${mailId}`,
     ],
   };
 }

@@ -34,6 +34,7 @@ const table: [string, Permission, { anonymous: boolean; customer: boolean; emplo
     { anonymous: false, customer: false, employee: false, admin: true },
   ],
   ["open or close barometer rounds", { action: "barometer.manage" }, { anonymous: false, customer: false, employee: false, admin: true }],
+  ["read the local mail outbox", { action: "mail.viewOutbox" }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["see a barometer's results", { action: "barometer.viewResults", round: { audience: "employees", community: null, open: false } }, { anonymous: false, customer: false, employee: false, admin: true }],
   ["answer an open employees' barometer", { action: "barometer.answer", round: { audience: "employees", community: null, open: true } }, { anonymous: false, customer: false, employee: true, admin: true }],
   ["answer a closed employees' barometer", { action: "barometer.answer", round: { audience: "employees", community: null, open: false } }, { anonymous: false, customer: false, employee: false, admin: false }],
