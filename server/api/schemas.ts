@@ -15,6 +15,10 @@ import { searchSorts } from "../search/search-index";
 const timestamp = z.iso.datetime().meta({ description: "UTC, ISO 8601" });
 const id = z.string().max(200);
 const role = z.enum(["admin", "employee", "customer"]);
+/** Who posted a question or an idea, from which site, in which community: the same in every list. */
+const postAuthor = z.object({ id, displayName: z.string(), role });
+const postSite = z.object({ name: z.string(), city: z.string() }).nullable();
+const postCommunity = z.object({ slug: z.string(), name: z.string(), color: z.string() });
 
 export const errorSchema = z
   .object({
@@ -86,9 +90,9 @@ export const questionSummarySchema = z
     pinned: z.boolean(),
     createdAt: timestamp,
     lastActivityAt: timestamp,
-    author: z.object({ id, displayName: z.string(), role }),
-    site: z.object({ name: z.string(), city: z.string() }).nullable(),
-    community: z.object({ slug: z.string(), name: z.string(), color: z.string() }),
+    author: postAuthor,
+    site: postSite,
+    community: postCommunity,
   })
   .meta({ id: "QuestionSummary" });
 export const questionPageSchema = page(questionSummarySchema).meta({ id: "QuestionPage" });
@@ -254,9 +258,9 @@ export const ideaSummarySchema = z
     recentVotes: z.number().int().meta({ description: "Votes of the last seven days" }),
     commentCount: z.number().int(),
     createdAt: timestamp,
-    author: z.object({ id, displayName: z.string(), role }),
-    site: z.object({ name: z.string(), city: z.string() }).nullable(),
-    community: z.object({ slug: z.string(), name: z.string(), color: z.string() }),
+    author: postAuthor,
+    site: postSite,
+    community: postCommunity,
   })
   .meta({ id: "IdeaSummary" });
 export const ideaPageSchema = page(ideaSummarySchema).meta({ id: "IdeaPage" });
