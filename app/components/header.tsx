@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useRouteLoaderData } from "@remix-run/react";
-import { locales, useLocale, useT } from "~/i18n";
+import { locales, useLocale, useT, type MessageKey } from "~/i18n";
 import { useCountText } from "~/i18n/format";
 import { useSearchShortcut } from "./search-shortcut";
 import { useLiveUnreadCount } from "~/realtime/live";
@@ -139,6 +139,16 @@ function NotificationsLink({ unread }: { unread: number }) {
 }
 
 /** A <details> menu: it opens without JavaScript and is reachable by keyboard. */
+/** The account menu's entries for administrators. */
+const adminLinks: [string, MessageKey][] = [
+  ["/admin/sites", "admin.sites"],
+  ["/admin/customers", "admin.customers"],
+  ["/admin/audit", "admin.audit"],
+  ["/admin/barometers", "admin.barometers"],
+  ["/analytics", "analytics.title"],
+  ["/admin/mail", "mail.title"],
+];
+
 function AccountMenu({ user }: { user: RootUser }) {
   const t = useT();
   return (
@@ -160,40 +170,15 @@ function AccountMenu({ user }: { user: RootUser }) {
             {t("account.settings")}
           </a>
         </li>
-        {user.role === "admin" ? (
-          <>
-            <li>
-              <a href="/admin/sites" className="block px-4 py-2 hover:bg-slate-100">
-                {t("admin.sites")}
-              </a>
-            </li>
-            <li>
-              <a href="/admin/customers" className="block px-4 py-2 hover:bg-slate-100">
-                {t("admin.customers")}
-              </a>
-            </li>
-            <li>
-              <a href="/admin/audit" className="block px-4 py-2 hover:bg-slate-100">
-                {t("admin.audit")}
-              </a>
-            </li>
-            <li>
-              <a href="/admin/barometers" className="block px-4 py-2 hover:bg-slate-100">
-                {t("admin.barometers")}
-              </a>
-            </li>
-            <li>
-              <a href="/analytics" className="block px-4 py-2 hover:bg-slate-100">
-                {t("analytics.title")}
-              </a>
-            </li>
-            <li>
-              <a href="/admin/mail" className="block px-4 py-2 hover:bg-slate-100">
-                {t("mail.title")}
-              </a>
-            </li>
-          </>
-        ) : null}
+        {user.role === "admin"
+          ? adminLinks.map(([href, label]) => (
+              <li key={href}>
+                <a href={href} className="block px-4 py-2 hover:bg-slate-100">
+                  {t(label)}
+                </a>
+              </li>
+            ))
+          : null}
         <li>
           <Form method="post" action="/signout">
             <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-slate-100">

@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { translator } from "~/i18n";
 import { demoPassword, demoUsers } from "../../db/seed";
 import { expectAccessible, useBrowser } from "../support/browser";
-import { startIdentityProvider, type CompanyAccount } from "../support/identity-provider";
+import { startIdentityProvider, ines } from "../support/identity-provider";
 import { useGuildeServer } from "../support/process";
 
-const ines: CompanyAccount = {
-  sub: "e-20417",
-  email: "ines.fabre@company.test",
-  email_verified: true,
-  name: "Inès Fabre",
-  site: "lyon part-dieu",
-  locale: "fr-FR",
-};
 const idp = await startIdentityProvider([ines]);
 afterAll(() => idp.close());
 // The demo data gives the provider's site claim a site to match, and an employee with a password.

@@ -11,16 +11,8 @@ import { Invalid, Unavailable } from "../../server/errors";
 import { customer, employee, site, testPassword } from "../support/factories";
 import { useGuilde } from "../support/guilde";
 import { HttpClient } from "../support/http";
-import { signInAtProvider, startIdentityProvider, type CompanyAccount } from "../support/identity-provider";
+import { signInAtProvider, startIdentityProvider, ines } from "../support/identity-provider";
 
-const ines: CompanyAccount = {
-  sub: "e-20417",
-  email: "ines.fabre@company.test",
-  email_verified: true,
-  name: "Inès Fabre",
-  site: "lyon part-dieu",
-  locale: "fr-FR",
-};
 const idp = await startIdentityProvider([ines]);
 afterAll(() => idp.close());
 const guilde = useGuilde(idp.env({ PASSWORD_SIGN_IN: "customers-only" }));

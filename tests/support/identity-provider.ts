@@ -166,3 +166,13 @@ export async function signInAtProvider(client: HttpClient, authorizationUrl: str
   }
   throw new Error("The identity provider never sent the browser back");
 }
+
+/** An employee of the company's directory, at a site the demo data has. */
+export const ines: CompanyAccount = {
+  sub: "e-20417",
+  email: "ines.fabre@company.test",
+  email_verified: true,
+  name: "Inès Fabre",
+  site: "lyon part-dieu",
+  locale: "fr-FR",
+};
