@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Guilde } from "../server/context";
 import { commentOnTutorial } from "../server/tutorials/comment-on-tutorial";
 import { markHelped } from "../server/tutorials/mark-helped";
+import { recordTutorialView } from "../server/tutorials/record-tutorial-view";
 import { writeTutorial } from "../server/tutorials/write-tutorial";
 import { posts, replies, tutorials, type User } from "./schema";
 
@@ -81,11 +82,14 @@ export async function seedDemoTutorials(guilde: Guilde, { person, communityIds }
       input: { title: demo.title, summary: demo.summary, body: demo.steps, tags: demo.tags, difficulty: demo.difficulty, minutes: demo.minutes, videoUrl: demo.videoUrl ?? "" },
       publish: true,
     });
+    const publishedAt = new Date(Date.now() - demo.publishedDaysAgo * 24 * 60 * 60 * 1000);
+    const dayLater = new Date(publishedAt.getTime() + 24 * 60 * 60 * 1000);
+    // Those it helped read it first, the day after it came out.
+    const shown = { id: tutorialId, author: person(demo.by), listed: true };
+    for (const handle of demo.helpedBy) await recordTutorialView(guilde, { viewer: person(handle), tutorial: shown, now: dayLater });
     for (const handle of demo.helpedBy) await markHelped(guilde, { viewer: person(handle), tutorialId, input: { helped: true } });
     for (const { by, body } of demo.comments ?? []) await commentOnTutorial(guilde, { viewer: person(by), tutorialId, input: { body } });
 
-    const publishedAt = new Date(Date.now() - demo.publishedDaysAgo * 24 * 60 * 60 * 1000);
-    const dayLater = new Date(publishedAt.getTime() + 24 * 60 * 60 * 1000);
     await guilde.db.update(posts).set({ createdAt: publishedAt, lastActivityAt: dayLater }).where(eq(posts.id, tutorialId));
     await guilde.db.update(tutorials).set({ publishedAt }).where(eq(tutorials.postId, tutorialId));
     await guilde.db.update(replies).set({ createdAt: dayLater }).where(eq(replies.postId, tutorialId));

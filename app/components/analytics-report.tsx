@@ -29,6 +29,20 @@ export interface ResponseTimeRowData {
   acceptedP90Hours: number | null;
 }
 
+interface ScoreData {
+  answers: number;
+  score: number;
+}
+
+export interface BarometerTrendRoundData {
+  id: string;
+  title: string;
+  opensOn: string;
+  overall: ScoreData | null;
+  sites: { siteId: string | null; figures: ScoreData | null }[];
+  otherSites: ScoreData | null;
+}
+
 /** The analytics report as the loader sends it (see server/analytics/get-analytics.ts). */
 export interface AnalyticsReportData {
   filters: AnalyticsFiltersData;
@@ -40,7 +54,8 @@ export interface AnalyticsReportData {
   unanswered: { total: number; oldest: { id: string; title: string; communityName: string; askedAt: string }[] };
   monitors: { userId: string; displayName: string; siteName: string | null; answers: number; accepted: number; peopleHelped: number; sitesHelped: number }[];
   ideas: { stages: { stage: string; reached: number; current: number }[]; declined: number; adoptionBySite: { siteId: string; siteName: string; adoptions: number }[] };
-  tutorials: { published: number; helpedInRange: number; top: { id: string; title: string; helpedInRange: number; helpedTotal: number }[] };
+  tutorials: { published: number; viewsInRange: number; helpedInRange: number; top: { id: string; title: string; viewsInRange: number; helpedInRange: number; helpedTotal: number }[] };
+  barometers: { threshold: number; rounds: BarometerTrendRoundData[] } | null;
   queryMs: number;
 }
 
@@ -452,17 +467,20 @@ export function AnalyticsFigures({ report, csvPath }: { report: AnalyticsReportD
       </Figure>
 
       <Figure heading={t("analytics.tutorials.heading")} id="analytics-tutorials" csvHref={csvHref("tutorials")}>
-        <p className="text-slate-700">{t("analytics.tutorials.summary", { helped: report.tutorials.helpedInRange, published: report.tutorials.published })}</p>
+        <p className="text-slate-700">
+          {t("analytics.tutorials.summary", { views: report.tutorials.viewsInRange, helped: report.tutorials.helpedInRange, published: report.tutorials.published })}
+        </p>
         {report.tutorials.top.length === 0 ? null : (
           <DataTable
             caption={t("analytics.tutorials.heading")}
-            columns={["analytics.column.tutorial", "analytics.column.helpedInRange", "analytics.column.helpedTotal"]}
+            columns={["analytics.column.tutorial", "analytics.column.viewsInRange", "analytics.column.helpedInRange", "analytics.column.helpedTotal"]}
             rows={report.tutorials.top.map((row) => ({
               key: row.id,
               cells: [
                 <a key="title" href={`/tutorials/${row.id}`} className="text-brand-700 underline underline-offset-2">
                   {row.title}
                 </a>,
+                row.viewsInRange,
                 row.helpedInRange,
                 row.helpedTotal,
               ],
@@ -470,7 +488,96 @@ export function AnalyticsFigures({ report, csvPath }: { report: AnalyticsReportD
           />
         )}
       </Figure>
+
+      {report.barometers ? <BarometerTrend barometers={report.barometers} nameOfSite={nameOfSite} csvHref={csvHref("barometer")} /> : null}
     </div>
+  );
+}
+
+/** The recommendation score of each employees' round, company-wide (a line) and per site (a table). */
+function BarometerTrend({
+  barometers,
+  nameOfSite,
+  csvHref,
+}: {
+  barometers: NonNullable<AnalyticsReportData["barometers"]>;
+  nameOfSite: (id: string | null) => string;
+  csvHref: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const { rounds, threshold } = barometers;
+  const roundLabel = (round: BarometerTrendRoundData) => `${round.title} (${formatDate(locale, round.opensOn)})`;
+  const siteIds = [...new Set(rounds.flatMap((round) => round.sites.map((row) => row.siteId)))].sort((a, b) => nameOfSite(a).localeCompare(nameOfSite(b)));
+  const withOthers = rounds.some((round) => round.otherSites);
+  const scoreText = (figures: ScoreData | null | undefined) =>
+    figures ? t("analytics.barometer.score", { score: figures.score, answers: figures.answers }) : t("analytics.barometer.tooFew");
+  const heading = t("analytics.barometer.heading");
+  return (
+    <Figure heading={heading} id="analytics-barometer" csvHref={csvHref}>
+      <p className="text-sm text-slate-700">{t("analytics.barometer.intro", { threshold })}</p>
+      {rounds.length === 0 ? (
+        <EmptyState>{t("analytics.barometer.empty")}</EmptyState>
+      ) : (
+        <>
+          <LineChart
+            title={heading}
+            description={t("analytics.barometer.description", { count: rounds.length })}
+            data={rounds.map((round) => ({ label: roundLabel(round), value: round.overall?.score ?? null }))}
+            format={(value) => String(Math.round(value))}
+          />
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={heading}>
+            <table className="text-sm">
+              <caption className="sr-only">{heading}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className={`${cell} text-left`}>
+                    {t("analytics.column.round")}
+                  </th>
+                  <th scope="col" className={numberCell}>
+                    {t("analytics.barometer.allSites")}
+                  </th>
+                  {siteIds.map((siteId) => (
+                    <th key={siteId ?? "none"} scope="col" className={numberCell}>
+                      {nameOfSite(siteId)}
+                    </th>
+                  ))}
+                  {withOthers ? (
+                    <th scope="col" className={numberCell}>
+                      {t("analytics.barometer.otherSites")}
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {rounds.map((round) => {
+                  const bySite = new Map(round.sites.map((row) => [row.siteId, row]));
+                  return (
+                    <tr key={round.id} className="border-t border-slate-200">
+                      <th scope="row" className={`${cell} text-left font-normal`}>
+                        <a href={`/admin/barometers/${round.id}`} className="text-brand-700 underline underline-offset-2">
+                          {roundLabel(round)}
+                        </a>
+                      </th>
+                      <td className={numberCell}>{scoreText(round.overall)}</td>
+                      {siteIds.map((siteId) => {
+                        const row = bySite.get(siteId);
+                        return (
+                          <td key={siteId ?? "none"} className={numberCell}>
+                            {row ? scoreText(row.figures) : t("analytics.noValue")}
+                          </td>
+                        );
+                      })}
+                      {withOthers ? <td className={numberCell}>{round.otherSites ? scoreText(round.otherSites) : t("analytics.noValue")}</td> : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Figure>
   );
 }
 

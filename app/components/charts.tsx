@@ -69,7 +69,7 @@ export function BarChart({ title, description, data, format }: ChartProps) {
   );
 }
 
-/** A line over evenly spaced points (weeks), with a dot on each value; gaps where a point has none. */
+/** A line over evenly spaced points (weeks, rounds), with a dot on each value; gaps where a point has none. */
 export function LineChart({ title, description, data, format }: ChartProps) {
   const titleId = useId();
   const descriptionId = useId();
@@ -77,12 +77,14 @@ export function LineChart({ title, description, data, format }: ChartProps) {
   const left = 56;
   const bottom = 40;
   const max = Math.max(0, ...data.map((datum) => datum.value ?? 0));
+  // Some figures go below zero (a recommendation score runs from −100 to 100).
+  const min = Math.min(0, ...data.map((datum) => datum.value ?? 0));
   const x = scalePoint()
     .domain(data.map((datum) => datum.label))
     .range([left, width - 16])
     .padding(0.5);
   const y = scaleLinear()
-    .domain([0, max || 1])
+    .domain([min, max || 1])
     .nice(ticks)
     .range([height - bottom, 12]);
   const path = line<ChartDatum>()

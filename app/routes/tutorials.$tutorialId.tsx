@@ -10,6 +10,7 @@ import { deleteTutorial } from "../../server/tutorials/delete-tutorial";
 import { getTutorial } from "../../server/tutorials/get-tutorial";
 import { markHelped } from "../../server/tutorials/mark-helped";
 import { publishTutorial } from "../../server/tutorials/publish-tutorial";
+import { recordTutorialView } from "../../server/tutorials/record-tutorial-view";
 import { giveKudos } from "../../server/recognition/give-kudos";
 import { Badge, TagList } from "~/components/badge";
 import { Field, FormMessage, buttonClass, inputClass, isFormFailure, secondaryButtonClass } from "~/components/forms";
@@ -26,6 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);
   const page = await handleLoad(() => getTutorial(context.guilde, { viewer, tutorialId: params.tutorialId ?? "" }));
+  await recordTutorialView(context.guilde, { viewer, tutorial: page.tutorial });
   return { page, now: new Date(), reasons: flagReason.enumValues };
 }
 
@@ -201,6 +203,7 @@ export default function TutorialPage() {
             {t("tutorial.helpedHeading")}
           </h2>
           <p className="font-medium">{countText("tutorial.helpedCount", tutorial.helpedCount)}</p>
+          <p className="text-slate-700">{countText("tutorial.viewCount", tutorial.viewCount)}</p>
           {may.helped ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="helped" />

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, bigint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { posts, replies } from "./posts";
 import { users } from "./people";
 
@@ -25,6 +25,8 @@ export const tutorials = pgTable(
     videoUploadId: text("video_upload_id"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     helpedCount: integer("helped_count").notNull().default(0),
+    /** Rows of `tutorial_views`: a reader counts once a day. */
+    viewCount: integer("view_count").notNull().default(0),
   },
   (table) => [index("tutorials_published_idx").on(table.publishedAt.desc())],
 );
@@ -42,6 +44,24 @@ export const tutorialHelped = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.tutorialId, table.userId] })],
+);
+
+/**
+ * Someone other than its author opened a published tutorial on a day (UTC). One row per reader and day:
+ * reloading, or coming back the same day, counts once; the analytics count the rows of a range.
+ */
+export const tutorialViews = pgTable(
+  "tutorial_views",
+  {
+    tutorialId: text("tutorial_id")
+      .notNull()
+      .references(() => tutorials.postId),
+    viewedOn: date("viewed_on", { mode: "string" }).notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (table) => [primaryKey({ columns: [table.tutorialId, table.viewedOn, table.userId] })],
 );
 
 /**

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Guilde } from "../context";
+import type { Figures } from "../barometers/summarise";
+import { NotFound } from "../errors";
 import type { Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
 import { toCsv, type CsvCell } from "./csv";
@@ -7,7 +9,7 @@ import { getAnalytics, type AnalyticsReport } from "./get-analytics";
 import type { ResponseTimeRow } from "./response-times";
 import type { AnalyticsInput } from "./schemas";
 
-export const analyticsFigures = ["weekly", "communities", "sites", "matrix", "unanswered", "monitors", "ideas", "adoption", "tutorials"] as const;
+export const analyticsFigures = ["weekly", "communities", "sites", "matrix", "unanswered", "monitors", "ideas", "adoption", "tutorials", "barometer"] as const;
 export type AnalyticsFigure = (typeof analyticsFigures)[number];
 
 const figureSchema = z.enum(analyticsFigures, "errors.invalidChoice");
@@ -63,7 +65,22 @@ function figureTable(report: AnalyticsReport, figure: AnalyticsFigure): { header
     case "adoption":
       return { header: ["site", "adoptions"], rows: report.ideas.adoptionBySite.map((row) => [row.siteName, row.adoptions]) };
     case "tutorials":
-      return { header: ["tutorial_id", "title", "helped_in_range", "helped_total"], rows: report.tutorials.top.map((row) => [row.id, row.title, row.helpedInRange, row.helpedTotal]) };
+      return {
+        header: ["tutorial_id", "title", "views_in_range", "helped_in_range", "helped_total"],
+        rows: report.tutorials.top.map((row) => [row.id, row.title, row.viewsInRange, row.helpedInRange, row.helpedTotal]),
+      };
+    case "barometer": {
+      // A site under the privacy threshold is a row without figures, as on the page.
+      const figureCells = (figures: Figures | null): CsvCell[] => [figures?.answers ?? null, figures?.score ?? null];
+      return {
+        header: ["round", "opened_on", "site", "answers", "recommendation_score"],
+        rows: (report.barometers?.rounds ?? []).flatMap((round) => [
+          [round.title, round.opensOn, "(all sites)", ...figureCells(round.overall)],
+          ...round.sites.map((row): CsvCell[] => [round.title, round.opensOn, nameOfSite(row.siteId), ...figureCells(row.figures)]),
+          ...(round.otherSites ? [[round.title, round.opensOn, "(other sites)", ...figureCells(round.otherSites)]] : []),
+        ]),
+      };
+    }
   }
 }
 
@@ -77,6 +94,7 @@ export async function exportAnalyticsCsv(
 ) {
   const report = await getAnalytics(guilde, { viewer, communitySlug, input, now });
   const chosen = parseInput(z.object({ figure: figureSchema }), { figure }).figure;
+  if (chosen === "barometer" && report.barometers === null) throw new NotFound();
   const { header, rows } = figureTable(report, chosen);
   const scope = report.community?.slug ?? "all";
   return { filename: `guilde-${scope}-${chosen}-${report.filters.from}-${report.filters.to}.csv`, content: toCsv(header, rows) };

@@ -1,7 +1,8 @@
 import type { Guilde } from "../context";
 import { Invalid } from "../errors";
-import type { Viewer } from "../policy";
+import { can, type Viewer } from "../policy";
 import { parseInput, type Untrusted } from "../validation";
+import { barometerTrend } from "./barometer-trend";
 import { getAnalyticsOptions } from "./get-analytics-options";
 import { ideaFunnel } from "./idea-funnel";
 import { monitorReach } from "./monitor-reach";
@@ -26,13 +27,16 @@ export async function getAnalytics(
   if (filters.site && !siteRows.some((site) => site.id === filters.site)) throw new Invalid({ site: ["errors.invalidChoice"] });
 
   const scope: AnalyticsScope = { communityId: community?.id ?? null, siteId: filters.site || null, from: filters.from, endExclusive: filters.endExclusive };
-  const [timings, matrix, unanswered, monitors, ideas, tutorials] = await Promise.all([
+  // Employees' barometers are the company's, not a community's: they belong on the all-communities page.
+  const showBarometers = community === null && can(viewer, { action: "barometer.viewTrend" });
+  const [timings, matrix, unanswered, monitors, ideas, tutorials, barometers] = await Promise.all([
     responseTimes(guilde.db, scope),
     siteMatrix(guilde.db, scope),
     unansweredQuestions(guilde.db, scope, filters.olderThanDays, now),
     monitorReach(guilde.db, scope),
     ideaFunnel(guilde.db, scope),
     tutorialsHelped(guilde.db, scope),
+    showBarometers ? barometerTrend(guilde.db, scope, { threshold: guilde.config.barometerMinAnswers, now }) : null,
   ]);
   return {
     filters: {
@@ -51,6 +55,8 @@ export async function getAnalytics(
     monitors,
     ideas,
     tutorials,
+    /** Null where the viewer may not see them, or on one community's page. */
+    barometers: barometers && { threshold: guilde.config.barometerMinAnswers, rounds: barometers },
     /** Wall time of every query above, shown on the page: the figures' cost is measured, not assumed. */
     queryMs: Math.round(performance.now() - started),
   };

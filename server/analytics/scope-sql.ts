@@ -11,6 +11,10 @@ export const atSite = (column: SQL, scope: AnalyticsScope): SQL => (scope.siteId
 export const inRange = (column: SQL, scope: AnalyticsScope): SQL =>
   sql` and ${column} >= ${scope.from.toISOString()}::timestamptz and ${column} < ${scope.endExclusive.toISOString()}::timestamptz`;
 
+/** `and <date column>` within the range: the same whole days, for a column that holds days. */
+export const inDayRange = (column: SQL, scope: AnalyticsScope): SQL =>
+  sql` and ${column} >= ${scope.from.toISOString().slice(0, 10)}::date and ${column} < ${scope.endExclusive.toISOString().slice(0, 10)}::date`;
+
 /** A listed question: neither deleted nor hidden (held for approval is hidden too). */
 export const listedQuestion = (alias: string): SQL =>
   sql.raw(`${alias}.kind = 'question' and ${alias}.deleted_at is null and ${alias}.hidden_at is null`);

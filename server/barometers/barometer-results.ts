@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { barometerAnswers, barometerRounds, communities, sites, type BarometerRound } from "../../db/schema";
+import { barometerAnswers, barometerRounds, communities, sites, type BarometerAudience, type BarometerRound } from "../../db/schema";
 import type { Guilde } from "../context";
 import type { Viewer } from "../policy";
 import { isOpen, roundFor } from "./access";
@@ -68,7 +68,7 @@ export async function barometerResults(guilde: Guilde, { viewer, roundId, now = 
     .orderBy(desc(barometerRounds.opensAt), desc(barometerRounds.id))
     .limit(trendRounds);
   const trendIds = previous.map((row) => row.id);
-  const counts = await scoreCounts(db, round, trendIds);
+  const counts = await scoreCounts(db, round.audience, trendIds);
   const summaries = new Map(trendIds.map((id) => [id, summarise(counts.get(id) ?? [], threshold)]));
   const summary = summaries.get(round.id) ?? summarise([], threshold);
 
@@ -97,12 +97,14 @@ export async function barometerResults(guilde: Guilde, { viewer, roundId, now = 
 }
 
 /** What groups answers: the respondent's site in an employees' round, the round's community in a customers' one. */
-function groupKeyOf(round: BarometerRound): SQL<string> {
-  return round.audience === "employees" ? sql<string>`coalesce(${barometerAnswers.siteId}, '')` : sql<string>`coalesce(${barometerAnswers.communityId}, '')`;
+function groupKeyOf(audience: BarometerAudience): SQL<string> {
+  return audience === "employees" ? sql<string>`coalesce(${barometerAnswers.siteId}, '')` : sql<string>`coalesce(${barometerAnswers.communityId}, '')`;
 }
 
-async function scoreCounts(db: Database, round: BarometerRound, roundIds: string[]): Promise<Map<string, ScoreCount[]>> {
-  const groupKey = groupKeyOf(round);
+/** How many answered each score, per round and group ('' for employees without a site): what `summarise` takes. */
+export async function scoreCounts(db: Database, audience: BarometerAudience, roundIds: string[]): Promise<Map<string, ScoreCount[]>> {
+  if (roundIds.length === 0) return new Map();
+  const groupKey = groupKeyOf(audience);
   const rows = await db
     .select({ roundId: barometerAnswers.roundId, groupKey, score: barometerAnswers.score, answers: count() })
     .from(barometerAnswers)
@@ -125,7 +127,7 @@ function disclosedKeys(summary: Summary): string[] {
 async function commentsOf(db: Database, round: BarometerRound, keys: string[]): Promise<Map<string, string[]>> {
   const byGroup = new Map<string, string[]>();
   if (keys.length === 0) return byGroup;
-  const groupKey = groupKeyOf(round);
+  const groupKey = groupKeyOf(round.audience);
   const rows = await db
     .select({ groupKey, comment: barometerAnswers.comment })
     .from(barometerAnswers)

@@ -160,6 +160,8 @@ export type Permission =
   | { action: "barometer.view"; round: BarometerAccess }
   | { action: "barometer.answer"; round: BarometerAccess }
   | { action: "barometer.viewResults"; round: BarometerAccess }
+  /** The employees' barometer scores per site across rounds, on the analytics page. */
+  | { action: "barometer.viewTrend" }
   /** A community's analytics (its moderators'), or every community's when `community` is null (administrators'). */
   | { action: "analytics.view"; community: CommunityAccess | null }
   | { action: "question.beRouted"; post: PostAccess }
@@ -386,6 +388,7 @@ export function can(viewer: Viewer, permission: Permission): boolean {
       return permission.receiverId !== viewer.id && mayThank(viewer, permission.target);
     case "barometer.manage":
     case "barometer.viewResults":
+    case "barometer.viewTrend":
       return isAdmin;
     case "mail.viewOutbox":
       // The outbox holds everyone's e-mails, secret links included.

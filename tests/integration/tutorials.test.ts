@@ -370,6 +370,22 @@ describe("over HTTP", () => {
     expect(await storedFiles()).toBe(0);
   });
 
+  it("the page counts a reader once a day, and says how many times it was read; its author's visits do not count", async () => {
+    const { cycling, karim, lea, hugo } = await cyclingRepair();
+    const { tutorialId } = await writeTutorial(guilde, { viewer: karim, communityId: cycling.id, input: validTutorial, publish: true });
+    const server = await guilde.serve();
+    const as = async (person: User) => {
+      const client = new HttpClient(server.url);
+      client.setCookieHeader(await sessionCookie(guilde, person.id));
+      return client;
+    };
+    const [author, reader, moderator] = [await as(karim), await as(lea), await as(hugo)];
+    for (const client of [author, reader, reader, author]) expect((await client.get(`/tutorials/${tutorialId}`)).status).toBe(200);
+    const page = await (await moderator.get(`/tutorials/${tutorialId}`)).text();
+    expect(page).toContain("Read 1 time");
+    expect(await (await reader.get(`/tutorials/${tutorialId}`)).text()).toContain("Read 2 times");
+  });
+
   it("a client that drops in the middle of an upload leaves nothing stored", async () => {
     const { cycling, karim } = await cyclingRepair();
     const server = await guilde.serve();
