@@ -11,6 +11,7 @@ import { closeQuestion } from "../server/questions/moderate-question";
 import { vote } from "../server/questions/vote";
 import { seedDemoIdeas } from "./demo-ideas";
 import { seedDemoTutorials } from "./demo-tutorials";
+import { seedDemoBarometers } from "./demo-barometers";
 import { seedDemoEvents } from "./demo-events";
 import { communities, communityMembers, monitorApplications, notifications, posts, replies, type CommunityVisibility, type User } from "./schema";
 
@@ -925,6 +926,7 @@ export async function seedDemoCommunities(guilde: Guilde, people: Map<string, Us
   await seedDemoIdeas(guilde, { person: (handle) => person(handle as Handle), communityIds });
   await seedDemoTutorials(guilde, { person: (handle) => person(handle as Handle), communityIds });
   await seedDemoEvents(guilde, { person: (handle) => person(handle as Handle), communityIds });
+  await seedDemoBarometers(guilde, { admin: person("camille.laurent"), person: (handle) => person(handle as Handle) });
 }
 
 async function seedCommunity(
