@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { communityRoom, ideaRoom, questionRoom } from "../../app/realtime/protocol";
 import { newId } from "../../db/ids";
 import { notifications, type User } from "../../db/schema";
+import { createApiToken } from "../../server/api-tokens/create-api-token";
 import { hideContent } from "../../server/moderation/hide-content";
 import { suspendUser } from "../../server/moderation/suspend-user";
 import { askQuestion } from "../../server/questions/ask-question";
@@ -36,9 +37,10 @@ type Role = (typeof roles)[number];
 /**
  * What a person gets: an HTTP status; `signin` (sent to sign in) or `done` (the action went through and
  * redirected); `shows`/`hides` (the page answers 200, with or without the thing); `joins`/`refused` (a
- * socket room subscription's acknowledgement), `no socket` (the connection itself is refused).
+ * socket room subscription's acknowledgement), `no socket` (the connection itself is refused). The
+ * JSON API answers 401 without a valid token, 403 to a suspended owner's, and `done` for a 201.
  */
-type Outcome = 200 | 403 | 404 | "signin" | "done" | "shows" | "hides" | "joins" | "refused" | "no socket";
+type Outcome = 200 | 401 | 403 | 404 | "signin" | "done" | "shows" | "hides" | "joins" | "refused" | "no socket";
 
 const internalTitle = "Supplier margins for the third quarter";
 const hiddenTitle = "Cheap paddles from my cousin's shop";
@@ -151,12 +153,16 @@ async function buildWorld() {
   const server = await guilde.serve();
   const cookies = new Map<Role, string>();
   for (const role of roles) if (role !== "anonymous") cookies.set(role, await sessionCookie(guilde, people[role].id));
+  const apiTokens = new Map<Role, string>();
+  for (const role of roles)
+    if (role !== "anonymous") apiTokens.set(role, (await createApiToken(guilde, { viewer: people[role], input: { name: "Matrix", scope: "write" } })).token);
   // Suspended after they signed in: their cookie is what a browser left open still sends.
   await suspendUser(guilde, { viewer: people.admin, userId: people.suspended.id, input: { reason: "Matrix." } });
 
   return {
     url: server.url,
     cookies,
+    apiTokens,
     ids: {
       kayak: kayak.id,
       store: store.id,
@@ -233,6 +239,37 @@ const pageShows =
     // Text only: React separates text nodes with comments, and search results highlight matched words.
     const visibleText = (await response.text()).replace(/<[^>]*>/g, "");
     return visibleText.includes(text) ? "shows" : "hides";
+  };
+
+/** A JSON API request with the role's bearer token (none for anonymous). */
+async function apiRequest(world: World, role: Role, path: string, body?: Record<string, unknown>): Promise<Response> {
+  const token = world.apiTokens.get(role);
+  return fetch(`${world.url}/api/v1${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+function apiOutcomeOf(response: Response): Outcome {
+  if (response.status === 201) return "done";
+  if (response.status === 200 || response.status === 401 || response.status === 403 || response.status === 404) return response.status;
+  throw new Error(`Unexpected status ${response.status} for ${response.url}`);
+}
+
+const api =
+  (path: (ids: Ids) => string, body?: (ids: Ids) => Record<string, unknown>): Probe =>
+  async (world, role) =>
+    apiOutcomeOf(await apiRequest(world, role, path(world.ids), body?.(world.ids)));
+
+/** Whether an API answer the role may have mentions a text (a title) anywhere. */
+const apiShows =
+  (path: (ids: Ids) => string, text: string): Probe =>
+  async (world, role) => {
+    const response = await apiRequest(world, role, path(world.ids));
+    const outcome = apiOutcomeOf(response);
+    if (outcome !== 200) return outcome;
+    return (await response.text()).includes(text) ? "shows" : "hides";
   };
 
 /** Subscribing to a socket room, with the session cookie a browser would send. */
@@ -363,6 +400,22 @@ const matrix: [string, Probe, [anonymous: Outcome, customer: Outcome, employee: 
   ["community analytics CSV",                   get(() => "/c/kayaking/analytics.csv?figure=sites"),                    ["signin", 404,       404,      404,      404,      404,      200,      200,      "signin"]],
   ["every community's analytics",               get(() => "/analytics"),                                                ["signin", 404,       404,      404,      404,      404,      404,      200,      "signin"]],
   ["every community's analytics CSV",           get(() => "/analytics.csv?figure=matrix"),                              ["signin", 404,       404,      404,      404,      404,      404,      200,      "signin"]],
+  ["API: question, open community",             api((ids) => `/questions/${ids.kq}`),                                   [401,      200,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: question, internal community",         api((ids) => `/questions/${ids.iq}`),                                   [401,      404,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: hidden question",                      api((ids) => `/questions/${ids.hidden}`),                               [401,      404,       404,      404,      404,      404,      200,      200,      403]],
+  ["API: internal community",                   api(() => "/communities/store-operations"),                             [401,      404,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: internal community's questions",       api(() => "/communities/store-operations/questions"),                   [401,      404,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: private community's questions",        apiShows(() => "/communities/pricing/questions", privateTitle),         [401,      404,       404,      404,      404,      404,      404,      "shows",  403]],
+  ["API: search, internal question",            apiShows(() => "/search?q=supplier+margins+quarter", internalTitle),    [401,      "hides",   "shows",  "shows",  "shows",  "shows",  "shows",  "shows",  403]],
+  ["API: tutorial, internal community",         api((ids) => `/tutorials/${ids.iTutorial}`),                            [401,      404,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: someone else's draft tutorial",        api((ids) => `/tutorials/${ids.draftTutorial}`),                        [401,      404,       404,      404,      404,      404,      404,      404,      403]],
+  ["API: idea, internal community",             api((ids) => `/ideas/${ids.iIdea}`),                                    [401,      404,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: ideas list, internal idea",            apiShows(() => "/ideas", internalIdeaTitle),                            [401,      "hides",   "shows",  "shows",  "shows",  "shows",  "shows",  "shows",  403]],
+  ["API: employee profile",                     api((ids) => `/users/${ids.karim}`),                                    [401,      200,       200,      200,      200,      200,      200,      200,      403]],
+  ["API: answer an internal question",          api((ids) => `/questions/${ids.iq}/answers`, () => ({ body: "Ask the regional buyer: she has the figures." })),
+                                                                                                                        [401,      404,       "done",   "done",   "done",   "done",   "done",   "done",   403]],
+  ["API: comment on an internal idea",          api((ids) => `/ideas/${ids.iIdea}/comments`, () => ({ body: "We tried this in Lille: it works." })),
+                                                                                                                        [401,      404,       "done",   "done",   "done",   "done",   "done",   "done",   403]],
 ];
 
 describe(`access matrix: ${matrix.length} resources × ${roles.length} roles = ${matrix.length * roles.length} cases`, () => {
