@@ -92,7 +92,7 @@ async function measureSite(site: SampleSite) {
       score(baseline, (await baselineRanking(db, title)).filter((id) => id !== duplicateId).slice(0, depth), originalId);
     }
     latencies.sort((a, b) => a - b);
-    return { site, engine, rankingAlone, halves, baseline, questions: imported.questionIds.size, indexingSeconds, medianMs: latencies[Math.floor(latencies.length / 2)] ?? 0 };
+    return { site, engine, rankingAlone, halves, baseline, questions: imported.questionIds.size, indexingSeconds, medianMs: latencies[Math.floor(latencies.length / 2)] ?? 0, p95Ms: latencies[Math.floor(latencies.length * 0.95)] ?? 0 };
   } finally {
     await database.close();
   }
@@ -121,7 +121,7 @@ runBench(
       rows.push(line("  no duplicate links (ranking alone)", result.rankingAlone));
       rows.push(line("baseline ts_rank", result.baseline));
       console.log(
-        `${site}: ${result.questions} questions indexed in ${result.indexingSeconds.toFixed(1)} s; similar-questions median ${result.medianMs.toFixed(1)} ms per query` +
+        `${site}: ${result.questions} questions indexed in ${result.indexingSeconds.toFixed(1)} s; similar-questions median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms per query` +
           (site === "english" ? "" : " (a smoke test: too few pairs for statistics)"),
       );
     }
