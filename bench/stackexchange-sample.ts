@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { newId } from "../db/ids";
 import { communities, posts, replies, sites, users } from "../db/schema";
@@ -134,6 +134,16 @@ export async function importStackExchangeSample(db: Database, site: SampleSite):
     };
   });
   for (let start = 0; start < questionRows.length; start += 200) await db.insert(posts).values(questionRows.slice(start, start + 200));
+  // Closed as duplicates, as the site closed them: Guilde then leads a similar question to the original.
+  for (const pair of duplicates.filter((candidate) => candidate.is_duplicate)) {
+    const duplicateId = questionIds.get(pair.question_id);
+    const originalId = questionIds.get(pair.duplicate_of_id);
+    if (!duplicateId || !originalId) continue;
+    await db
+      .update(posts)
+      .set({ duplicateOfId: originalId, closeReason: "duplicate", closedAt: new Date(now) })
+      .where(and(eq(posts.id, duplicateId), isNull(posts.duplicateOfId)));
+  }
   const answerRows = answers
     .filter((answer) => questionIds.has(answer.question_id))
     .map((answer) => {

@@ -31,6 +31,10 @@ export type DocumentStatus = (typeof documentStatuses)[number];
 /** The facet kept its first name where it is handled; it covers ideas' statuses too. */
 export type QuestionStatus = DocumentStatus;
 
+/** A question's state as the status facet and suggestions show it. */
+export const questionStatusOf = (question: { acceptedAnswerId: string | null; answerCount: number }): QuestionStatus =>
+  question.acceptedAnswerId ? "solved" : question.answerCount > 0 ? "answered" : "unanswered";
+
 export interface SearchDocument {
   /** `${kind}-${sourceId}` (expertise: `expertise-${userId}-${communityId}`). */
   id: string;
@@ -149,7 +153,7 @@ async function buildPosts(db: Database, postIds: string[]): Promise<BuiltDocumen
       body: cut(body),
       tags: row.tags,
       siteId: row.origin_site_id,
-      status: kind === "idea" ? row.idea_status : kind !== "question" ? null : row.accepted_answer_id ? "solved" : row.answer_count > 0 ? "answered" : "unanswered",
+      status: kind === "idea" ? row.idea_status : kind !== "question" ? null : questionStatusOf({ acceptedAnswerId: row.accepted_answer_id, answerCount: row.answer_count }),
       score: row.score,
       createdAt: new Date(row.created_at).getTime(),
     });

@@ -1,10 +1,12 @@
-import { and, inArray } from "drizzle-orm";
-import { communities } from "../../db/schema";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { communities, posts } from "../../db/schema";
 import type { Guilde } from "../context";
-import type { Viewer } from "../policy";
-import { readableCommunities } from "../policy/scopes";
+import type { SignedInViewer, Viewer } from "../policy";
+import { listablePosts, readableCommunities } from "../policy/scopes";
+import { questionStatusOf } from "./documents";
 import { parseTitleQuery } from "./query";
-import { SearchUnavailable } from "./search-index";
+import { SearchUnavailable, type SimilarQuestion } from "./search-index";
 
 export interface SimilarQuestionView {
   id: string;
@@ -18,6 +20,49 @@ export interface SimilarQuestionView {
 /** Fewer words than this say too little to suggest a duplicate. */
 const minWords = 2;
 const shown = 5;
+/** Asked of the engine: a duplicate and its original found together leave one suggestion. */
+const fetched = shown * 2;
+
+/**
+ * A question closed as a duplicate stands for its original, which holds the answers: someone asking
+ * what was asked before is led where the community sent the earlier asker. An original the viewer may
+ * not read leaves the duplicate as it is. Order is kept (a duplicate ranks its original where it was
+ * found, if higher), each question once.
+ */
+export async function leadToOriginals(db: Database, viewer: SignedInViewer, found: SimilarQuestion[]): Promise<SimilarQuestion[]> {
+  if (found.length === 0) return [];
+  const links = await db
+    .select({ id: posts.id, originalId: posts.duplicateOfId })
+    .from(posts)
+    .where(and(inArray(posts.id, found.map((question) => question.questionId)), eq(posts.closeReason, "duplicate"), isNotNull(posts.duplicateOfId)));
+  const originalIds = [...new Set(links.flatMap((link) => (link.originalId ? [link.originalId] : [])))];
+  const originals = originalIds.length
+    ? await db
+        .select({
+          id: posts.id,
+          communityId: posts.communityId,
+          title: posts.title,
+          score: posts.score,
+          acceptedAnswerId: posts.acceptedAnswerId,
+          answerCount: posts.answerCount,
+        })
+        .from(posts)
+        .where(and(inArray(posts.id, originalIds), eq(posts.kind, "question"), listablePosts(viewer)))
+    : [];
+  const originalById = new Map(
+    originals.map((original): [string, SimilarQuestion] => [
+      original.id,
+      { questionId: original.id, communityId: original.communityId, title: original.title, status: questionStatusOf(original), score: original.score },
+    ]),
+  );
+  const originalOf = new Map(links.flatMap((link) => (link.originalId && originalById.has(link.originalId) ? [[link.id, originalById.get(link.originalId)!] as const] : [])));
+  const suggested = new Map<string, SimilarQuestion>();
+  for (const question of found) {
+    const shownInstead = originalOf.get(question.questionId) ?? question;
+    if (!suggested.has(shownInstead.questionId)) suggested.set(shownInstead.questionId, shownInstead);
+  }
+  return [...suggested.values()];
+}
 
 /**
  * While someone types a new question's title: the existing questions it most resembles, among those
@@ -27,13 +72,14 @@ const shown = 5;
 export async function findSimilarQuestions(guilde: Guilde, { viewer, title }: { viewer: Viewer; title: string }): Promise<SimilarQuestionView[]> {
   const query = parseTitleQuery(title);
   if (!viewer || query.words.length < minWords) return [];
-  let found;
+  let closest;
   try {
-    found = await guilde.search.similarQuestions(viewer, { query, limit: shown });
+    closest = await guilde.search.similarQuestions(viewer, { query, limit: fetched });
   } catch (error) {
     if (error instanceof SearchUnavailable) return [];
     throw error;
   }
+  const found = (await leadToOriginals(guilde.db, viewer, closest)).slice(0, shown);
   if (found.length === 0) return [];
   const rows = await guilde.db
     .select({ id: communities.id, slug: communities.slug, name: communities.name })

@@ -284,6 +284,12 @@ function anyFormQuery(word: string): SQL {
 const quotedWordWeight = 3;
 /** A word found in a question's text but not its title counts this share of its rarity. */
 const textWordWeight = 0.5;
+/**
+ * A word in a question's body also counts, at this weight, its rarity among texts times how often the
+ * body says it (ts_rank's share: 0.6 for once, tending to 1): a body about the word beats one that
+ * mentions it in passing.
+ */
+const bodyWordWeight = 0.5;
 /** Candidates: questions with the rarest words in their titles, and in their texts. */
 const titleCandidates = 200;
 const textCandidates = 100;
@@ -298,7 +304,8 @@ const minimumShare = 0.1;
  * vectors: each word weighs its rarity (inverse document frequency, from search_term_statistics), so
  * "whom" counts and "use" barely does; stop words are kept, since a question about "a" or "an" is all
  * about them. A word found in a title counts its rarity among titles; one found only in the text,
- * half its rarity among texts; quoted words count three times; titles are mildly normalised by length
+ * half its rarity among texts; the body adds how often it says each word (ts_rank); quoted words count
+ * three times; titles are mildly normalised by length
  * (the originals that duplicates point to tend to be short and general); titles that look alike
  * (trigrams) get a bonus. Candidates are the questions holding the query's four rarest words in their
  * titles, and its two rarest in their texts when at most a tenth of the questions (and 500) hold
@@ -323,15 +330,18 @@ async function similarQuestions(
       ),
       corpus as (select coalesce((select s.titles from search_term_statistics s where s.term = ''), 0)::float8 as questions),
       counts as (
-        select terms.term, terms.boost, least(found.titles, corpus.questions) as titles, least(found.texts, corpus.questions) as texts, corpus.questions
-        from terms, corpus, lateral (
+        select terms.term, terms.boost, cardinality(lexemes.found) as lexemes,
+          least(found.titles, corpus.questions) as titles, least(found.texts, corpus.questions) as texts, corpus.questions
+        from terms, corpus,
+        lateral (select tsvector_to_array(
+          to_tsvector('guilde_simple', terms.forms) || to_tsvector('guilde_en', terms.forms) || to_tsvector('guilde_fr', terms.forms)) as found) lexemes,
+        lateral (
           select coalesce(max(s.titles), 0)::float8 as titles, coalesce(max(s.texts), 0)::float8 as texts
           from search_term_statistics s
-          where s.term <> '' and s.term = any(tsvector_to_array(
-            to_tsvector('guilde_simple', terms.forms) || to_tsvector('guilde_en', terms.forms) || to_tsvector('guilde_fr', terms.forms)))) found
+          where s.term <> '' and s.term = any(lexemes.found)) found
       ),
       weights as (
-        select term, titles, texts, questions,
+        select term, lexemes, titles, texts, questions,
           boost * ln(1 + (questions - titles + 0.5) / (titles + 0.5)) as title_idf,
           boost * ln(1 + (questions - texts + 0.5) / (texts + 0.5)) as text_idf
         from counts
@@ -361,13 +371,16 @@ async function similarQuestions(
       candidates as (
         select d.id, d.source_id, d.community_id, d.title, d.status, d.score, d.title_key, length(d.title_vector) as title_length,
           (select coalesce(sum(case when d.title_vector @@ w.term then w.title_idf when d.vector @@ w.term then ${textWordWeight} * w.text_idf else 0 end), 0)
-            from weights w) as weight
+            from weights w) as weight,
+          -- ts_rank divides by the query's lexemes (a word's English, French and plain forms): undone here.
+          (select coalesce(sum(w.text_idf * w.lexemes * ts_rank('{0, 1, 0, 0}', d.vector, w.term, 0)), 0)
+            from weights w where w.texts > 0) as body_weight
         from (select id from by_title union select id from by_text) c join search_documents d on d.id = c.id
       )
       select c.source_id as question_id, c.community_id, c.title, c.status, c.score
       from candidates c
       where c.weight >= ${minimumShare} * (select sum(greatest(w.title_idf, w.text_idf)) from weights w where w.texts > 0)
-      order by c.weight / (0.8 + 0.2 * c.title_length / 24.0) + 2 * similarity(unaccent(${query.text}::text), c.title_key) desc, c.id
+      order by c.weight / (0.8 + 0.2 * c.title_length / 24.0) + ${bodyWordWeight} * c.body_weight + 2 * similarity(unaccent(${query.text}::text), c.title_key) desc, c.id
       limit ${limit}`),
   );
   return rows.map((row) => ({ questionId: row.question_id, communityId: row.community_id, title: row.title, status: row.status, score: row.score }));

@@ -12,6 +12,7 @@ import { write } from "../../server/events";
 import { acceptAnswer } from "../../server/questions/accept-answer";
 import { deleteQuestion } from "../../server/questions/delete";
 import { editQuestion } from "../../server/questions/edit";
+import { closeQuestion } from "../../server/questions/moderate-question";
 import { findSimilarQuestions } from "../../server/search/find-similar-questions";
 import { drainOutbox } from "../../server/search/outbox-worker";
 import { searchContent, type SearchInput } from "../../server/search/search-content";
@@ -249,6 +250,24 @@ export function searchContract(guilde: TestGuilde, engine: () => SearchIndex) {
       await indexed();
       const similar = await findSimilarQuestions(guilde, { viewer: lea, title: "\"A hour\" or \"an hour\" when the h is silent" });
       expect(similar.map((view) => view.title)).toEqual(["Which article goes first?"]);
+    });
+
+    it("similar questions: a question closed as a duplicate leads to its original, once", async () => {
+      const grammar = await community(guilde, { name: "Grammar" });
+      const [lea, hugo] = [await employee(guilde), await employee(guilde)];
+      await membership(guilde, grammar, hugo, "moderator");
+      const original = await question(guilde, { in: grammar, by: lea, title: "Choosing between two pronouns", body: "Is it who or whom after a preposition?" });
+      const duplicate = await question(guilde, { in: grammar, by: lea, title: "Whom or who in a question", body: "Whom did you see, or who did you see?" });
+      await closeQuestion(guilde, { viewer: hugo, questionId: duplicate.id, input: { reason: "duplicate", duplicateOfId: original.id } });
+      await question(guilde, { in: grammar, by: lea, title: "Plural of octopus", body: "Octopi or octopuses?" });
+      await indexed();
+      const similar = await findSimilarQuestions(guilde, { viewer: lea, title: "Who or whom in questions" });
+      expect(similar.map((view) => view.title)).toEqual(["Choosing between two pronouns"]);
+
+      await deleteQuestion(guilde, { viewer: lea, questionId: original.id });
+      await indexed();
+      const afterDeletion = await findSimilarQuestions(guilde, { viewer: lea, title: "Who or whom in questions" });
+      expect(afterDeletion.map((view) => view.title)).toEqual(["Whom or who in a question"]);
     });
   });
 }
