@@ -40,6 +40,13 @@ export type DomainEvent =
   | { type: "tutorial.changed"; communityId: string; tutorialId: string; change: "edited" | "helped" | "deleted" | "hidden" | "restored" };
 
 export type Emit = (event: DomainEvent) => void;
+
+/**
+ * Leaves a statement to the very end of a write, after its outbox rows, just before the commit: one
+ * that locks a row every concurrent write of the same thing waits for (a question's counters), so
+ * that the lock is held for as few round trips as possible.
+ */
+export type Lastly = (statement: () => Promise<unknown>) => void;
 type Listener = (event: DomainEvent) => void | Promise<void>;
 
 export interface EventBus {
@@ -78,13 +85,20 @@ export function createEventBus(log: Logger): EventBus {
  * Runs a write in one transaction. Events emitted inside are published only once it has committed,
  * so nobody hears of a change that was rolled back. The search outbox rows and webhook deliveries the
  * events call for are written in the same transaction: they can lag behind a change, never miss it.
+ * Statements left to `lastly` run after them, in the order given.
  */
-export async function write<T>(guilde: Guilde, work: (tx: Transaction, emit: Emit) => Promise<T>): Promise<T> {
+export async function write<T>(guilde: Guilde, work: (tx: Transaction, emit: Emit, lastly: Lastly) => Promise<T>): Promise<T> {
   const events: DomainEvent[] = [];
   const result = await guilde.db.transaction(async (tx) => {
-    const value = await work(tx, (event) => events.push(event));
+    const finishing: (() => Promise<unknown>)[] = [];
+    const value = await work(
+      tx,
+      (event) => events.push(event),
+      (statement) => finishing.push(statement),
+    );
     await enqueueIndexChanges(tx, events);
     await enqueueWebhookDeliveries(tx, events, guilde.config.publicUrl);
+    for (const statement of finishing) await statement();
     return value;
   });
   guilde.events.publish(events);

@@ -113,6 +113,18 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeContentHtml(markdownParser.parse(markdown, { async: false }));
 }
 
+/** A text rendered as `renderMarkdown` does, with the handles it mentions as `mentionedHandles` finds them. */
+export interface RenderedMarkdown {
+  html: string;
+  mentions: string[];
+}
+
+/** `renderMarkdown` and `mentionedHandles` from one parse, for a write that needs both of the same text. */
+export function renderMarkdownWithMentions(markdown: string): RenderedMarkdown {
+  const tokens = markdownParser.lexer(markdown);
+  return { mentions: mentionsIn(tokens), html: sanitizeContentHtml(markdownParser.parser(tokens)) };
+}
+
 /**
  * The allow-list on its own. It must hold even for HTML the renderer did not escape, which is why
  * it is exported: tests feed it raw payloads directly.
@@ -123,8 +135,12 @@ export function sanitizeContentHtml(html: string): string {
 
 /** The distinct handles mentioned in the text, in order of first mention; code and e-mail addresses mention no one. */
 export function mentionedHandles(markdown: string): string[] {
+  return mentionsIn(markdownParser.lexer(markdown));
+}
+
+function mentionsIn(tokens: Token[]): string[] {
   const handles = new Set<string>();
-  markdownParser.walkTokens(markdownParser.lexer(markdown), (token) => {
+  markdownParser.walkTokens(tokens, (token) => {
     if (isMention(token)) handles.add(token.handle);
   });
   return [...handles];
@@ -135,6 +151,11 @@ const blockTags = new Set(["p", "br", "hr", "h3", "h4", "h5", "h6", "blockquote"
 
 /** The text a reader sees, without markup, on one line: for lists, notifications and search snippets. */
 export function markdownToPlainText(markdown: string, maxLength = Infinity): string {
+  return contentHtmlToPlainText(renderMarkdown(markdown), maxLength);
+}
+
+/** `markdownToPlainText` of a text whose HTML `renderMarkdown` has already made. */
+export function contentHtmlToPlainText(html: string, maxLength = Infinity): string {
   const parts: string[] = [];
   const reader = new HtmlParser({
     ontext: (text) => parts.push(text),
@@ -145,7 +166,7 @@ export function markdownToPlainText(markdown: string, maxLength = Infinity): str
       if (blockTags.has(name)) parts.push(" ");
     },
   });
-  reader.end(renderMarkdown(markdown));
+  reader.end(html);
   const text = parts.join("").replace(/\s+/g, " ").trim();
   return text.length <= maxLength ? text : truncateAtWord(text, maxLength);
 }

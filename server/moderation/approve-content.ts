@@ -18,7 +18,7 @@ import { setVisibility } from "./moderated-writes";
  * followers and @mentions are told then, and the community hears of it), and its author is told.
  */
 export async function approveContent(guilde: Guilde, { viewer, contentId }: { viewer: Viewer; contentId: string }): Promise<ContentRef> {
-  return write(guilde, async (tx, emit) => {
+  return write(guilde, async (tx, emit, lastly) => {
     const content = await loadVisibleContent(tx, viewer, contentId, { forUpdate: true });
     ensureOnContent(viewer, content, "moderate");
     if (content.hiddenReason !== "awaiting_approval" || !content.hiddenAt) throw new Conflict("errors.notAwaitingApproval");
@@ -31,7 +31,7 @@ export async function approveContent(guilde: Guilde, { viewer, contentId }: { vi
       await announceQuestion(tx, { post, community, emit, routing: guilde.config.routing });
     } else {
       const [reply] = await tx.select().from(replies).where(eq(replies.id, content.id));
-      if (content.kind === "answer") await announceAnswer(tx, { answer: reply, question: content.post, community, emit });
+      if (content.kind === "answer") await announceAnswer(tx, { answer: reply, question: content.post, community, emit, lastly });
       else if (content.post.kind === "idea") await announceIdeaComment(tx, { emit, idea: content.post, community, comment: reply });
       else await announceComment(tx, { comment: reply, question: content.post, community, emit });
     }

@@ -3,7 +3,7 @@ import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
 import { communityMembers, notifications, users, type Community, type Notification, type Post } from "../../db/schema";
 import { communityAccess } from "../communities/access";
-import { markdownToPlainText, mentionedHandles } from "../content/markdown";
+import { contentHtmlToPlainText, renderMarkdownWithMentions, type RenderedMarkdown } from "../content/markdown";
 import type { Emit } from "../events";
 import { can, type CommunityAccess, type SignedInViewer } from "../policy";
 import { postAccessIn } from "../questions/access";
@@ -81,7 +81,12 @@ export interface TextNotice {
 }
 
 export function textNotice(markdown: string): TextNotice {
-  return { excerpt: markdownToPlainText(markdown, 160), mentions: mentionedHandles(markdown).slice(0, 20) };
+  return renderedTextNotice(renderMarkdownWithMentions(markdown));
+}
+
+/** `textNotice` of a text the write renders anyway: the Markdown is parsed once for both. */
+export function renderedTextNotice({ html, mentions }: RenderedMarkdown): TextNotice {
+  return { excerpt: contentHtmlToPlainText(html, 160), mentions: mentions.slice(0, 20) };
 }
 
 /** People @mentioned in a text, by handle, who may view the post: each gets a "mention" notification. */

@@ -2,12 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "../../db/client";
 import { newId } from "../../db/ids";
 import { follows, posts, replies, type Community, type Post, type Reply } from "../../db/schema";
-import { renderMarkdown } from "../content/markdown";
+import { renderMarkdownWithMentions } from "../content/markdown";
 import type { Guilde } from "../context";
-import { write, type Emit } from "../events";
+import { write, type Emit, type Lastly } from "../events";
 import { NotFound } from "../errors";
 import { mustHold, notifyModeratorsOfHeldContent } from "../moderation/premoderation";
-import { notifyAboutPost, notifyMentions, textNotice, type TextNotice } from "../notifications/notify";
+import { notifyAboutPost, notifyMentions, renderedTextNotice, textNotice, type TextNotice } from "../notifications/notify";
 import { can, ensureCan, type Viewer } from "../policy";
 import { citeTutorial } from "../tutorials/cite-tutorial";
 import { parseInput, type Untrusted } from "../validation";
@@ -24,9 +24,10 @@ export async function answerQuestion(
 ): Promise<{ answerId: string; held: boolean }> {
   const data = parseInput(answerSchema, input);
   // Everything worked out from the text comes before the transaction, which stays short.
-  const bodyHtml = renderMarkdown(data.body);
-  const notice = textNotice(data.body);
-  return write(guilde, async (tx, emit) => {
+  const rendered = renderMarkdownWithMentions(data.body);
+  const bodyHtml = rendered.html;
+  const notice = renderedTextNotice(rendered);
+  return write(guilde, async (tx, emit, lastly) => {
     const loaded = await loadPost(tx, viewer, questionId);
     if (!loaded || loaded.post.kind !== "question" || !can(viewer, { action: "post.view", post: loaded.access })) throw new NotFound();
     ensureCan(viewer, { action: "post.answer", post: loaded.access });
@@ -53,7 +54,7 @@ export async function answerQuestion(
     if (held) {
       await notifyModeratorsOfHeldContent(tx, { emit, community: loaded.community, postId: questionId, replyId: answerId, actorId: viewer.id, title: loaded.post.title, excerpt: notice.excerpt });
     } else {
-      await announceAnswer(tx, { answer, question: loaded.post, community: loaded.community, emit, notice });
+      await announceAnswer(tx, { answer, question: loaded.post, community: loaded.community, emit, lastly, notice });
     }
     return { answerId, held };
   });
@@ -65,10 +66,20 @@ export async function answerQuestion(
  */
 export async function announceAnswer(
   tx: Transaction,
-  { answer, question, community, emit, notice = textNotice(answer.body) }: { answer: Reply; question: Post; community: Community; emit: Emit; notice?: TextNotice },
+  {
+    answer,
+    question,
+    community,
+    emit,
+    lastly,
+    notice = textNotice(answer.body),
+  }: { answer: Reply; question: Post; community: Community; emit: Emit; lastly: Lastly; notice?: TextNotice },
 ): Promise<void> {
-  const followers = await tx.select({ userId: follows.userId }).from(follows).where(eq(follows.postId, question.id));
-  await tx.insert(follows).values({ userId: answer.authorId, postId: question.id }).onConflictDoNothing();
+  // Sent at once, in one round trip: whether the author's own follow is read or not, the author is never told.
+  const [followers] = await Promise.all([
+    tx.select({ userId: follows.userId }).from(follows).where(eq(follows.postId, question.id)),
+    tx.insert(follows).values({ userId: answer.authorId, postId: question.id }).onConflictDoNothing(),
+  ]);
 
   await notifyAboutPost(tx, {
     emit,
@@ -83,10 +94,13 @@ export async function announceAnswer(
     },
   });
   await notifyMentions(tx, { emit, notice, post: question, community, actorId: answer.authorId, replyId: answer.id });
-  // Last: this takes the question's row lock, which every answer to it waits for until the commit.
-  await tx
-    .update(posts)
-    .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: new Date() })
-    .where(eq(posts.id, question.id));
+  // Last, after the outbox rows too: this takes the question's row lock, which every answer to it waits for until the commit.
+  const answeredAt = new Date();
+  lastly(() =>
+    tx
+      .update(posts)
+      .set({ answerCount: sql`${posts.answerCount} + 1`, lastActivityAt: answeredAt })
+      .where(eq(posts.id, question.id)),
+  );
   emit({ type: "reply.posted", communityId: community.id, questionId: question.id, replyId: answer.id, kind: "answer", authorId: answer.authorId });
 }

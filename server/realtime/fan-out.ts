@@ -12,6 +12,7 @@ import type { Guilde } from "../context";
 import type { DomainEvent } from "../events";
 import { unreadCount } from "../notifications/list-notifications";
 import { readersRoom, userRoom, type RecheckRequest } from "./rooms";
+import type { SignedInViewer } from "../policy";
 import type { GuildeServer } from "./socket";
 
 type QuestionChange = Extract<DomainEvent, { type: "question.changed" }>["change"];
@@ -25,6 +26,7 @@ export interface FanOutHooks {
 }
 
 export function fanOut(guilde: Guilde, io: GuildeServer, { recheck }: FanOutHooks): () => void {
+  const sendUnreadCounts = unreadCountSender(guilde, io);
   return guilde.events.subscribe(async (event: DomainEvent) => {
     // Published right after the commit, so this is the commit time within a few microseconds.
     const committedAt = Date.now();
@@ -56,7 +58,7 @@ export function fanOut(guilde: Guilde, io: GuildeServer, { recheck }: FanOutHook
         return;
       }
       case "notifications.created":
-        await sendUnreadCounts(guilde, io, event.userIds);
+        await sendUnreadCounts(event.userIds);
         return;
       case "membership.changed":
         await recheck({ room: userRoom(event.userId) });
@@ -68,12 +70,44 @@ export function fanOut(guilde: Guilde, io: GuildeServer, { recheck }: FanOutHook
   });
 }
 
-/** Each person's unread count as the bell shows it (the policy filters what still counts), to them only. */
-async function sendUnreadCounts(guilde: Guilde, io: GuildeServer, userIds: string[]) {
-  const viewers = await guilde.db.select({ id: users.id, role: users.role, siteId: users.siteId }).from(users).where(inArray(users.id, userIds));
-  await Promise.all(
-    viewers.map(async (viewer) => {
-      io.to(userRoom(viewer.id)).emit("notifications.unread", { unread: await unreadCount(guilde, { viewer }) });
-    }),
-  );
+/**
+ * Sends each person their unread count as the bell shows it (the policy filters what still counts), to
+ * them only. A person is counted once at a time: notifications that arrive meanwhile (a burst of answers
+ * to a question they follow) are counted together once it ends, so the count sent last is always the
+ * latest, and counting does not cost the database once per notification.
+ */
+function unreadCountSender(guilde: Guilde, io: GuildeServer) {
+  // The people being counted, each with whether more notifications came since their count began.
+  const counting = new Map<string, { again: boolean }>();
+  const countFor = async (viewer: SignedInViewer, state: { again: boolean }) => {
+    try {
+      do {
+        state.again = false;
+        io.to(userRoom(viewer.id)).emit("notifications.unread", { unread: await unreadCount(guilde, { viewer }) });
+      } while (state.again);
+    } finally {
+      counting.delete(viewer.id);
+    }
+  };
+  return async (userIds: string[]) => {
+    const starting = new Map<string, { again: boolean }>();
+    for (const id of userIds) {
+      const state = counting.get(id);
+      if (state) state.again = true;
+      else if (!starting.has(id)) starting.set(id, { again: false });
+    }
+    if (starting.size === 0) return;
+    for (const [id, state] of starting) counting.set(id, state);
+    let viewers: SignedInViewer[] = [];
+    try {
+      viewers = await guilde.db
+        .select({ id: users.id, role: users.role, siteId: users.siteId })
+        .from(users)
+        .where(inArray(users.id, [...starting.keys()]));
+    } finally {
+      const found = new Set(viewers.map((viewer) => viewer.id));
+      for (const id of starting.keys()) if (!found.has(id)) counting.delete(id);
+    }
+    await Promise.all(viewers.map((viewer) => countFor(viewer, starting.get(viewer.id)!)));
+  };
 }
