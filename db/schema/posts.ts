@@ -97,6 +97,11 @@ export const replies = pgTable(
   (table) => [
     index("replies_post_idx").on(table.postId, table.kind, table.createdAt),
     index("replies_author_idx").on(table.authorId, table.createdAt.desc().nullsFirst()),
+    // The analytics read each question's visible answers (first answer, who answered from where) from
+    // this index alone, without visiting the rows and their bodies.
+    index("replies_listed_answers_idx")
+      .on(table.postId, table.createdAt, table.id, table.originSiteId)
+      .where(sql`kind = 'answer' and deleted_at is null and hidden_at is null`),
   ],
 );
 

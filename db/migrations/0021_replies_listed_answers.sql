@@ -1,0 +1,1 @@
+CREATE INDEX "replies_listed_answers_idx" ON "replies" USING btree ("post_id","created_at","id","origin_site_id") WHERE kind = 'answer' and deleted_at is null and hidden_at is null;
