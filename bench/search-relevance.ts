@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, resultRows, type Database } from "../db/client";
 import type { SignedInViewer } from "../server/policy";
 import { drainOutbox } from "../server/search/outbox-worker";
-import { leadToOriginals } from "../server/search/find-similar-questions";
+import { consideredSuggestions, leadToOriginals } from "../server/search/find-similar-questions";
 import { createPostgresIndex } from "../server/search/postgres";
 import { parseTitleQuery } from "../server/search/query";
 import type { SimilarQuestion } from "../server/search/search-index";
@@ -83,7 +83,7 @@ async function measureSite(site: SampleSite) {
       // The duplicate is the question being asked: it is not in the results, nor closed yet.
       const asked = (found: SimilarQuestion[]) => found.filter((question) => question.questionId !== duplicateId);
       const started = performance.now();
-      const closest = asked(await index.similarQuestions(viewer, { query: parseTitleQuery(title), limit: 2 * (depth + 1) }));
+      const closest = asked(await index.similarQuestions(viewer, { query: parseTitleQuery(title), limit: consideredSuggestions + 1 }));
       const ranked = asked(await leadToOriginals(db, viewer, closest)).map((question) => question.questionId).slice(0, depth);
       latencies.push(performance.now() - started);
       score(engine, ranked, originalId);

@@ -20,14 +20,21 @@ export interface SimilarQuestionView {
 /** Fewer words than this say too little to suggest a duplicate. */
 const minWords = 2;
 const shown = 5;
-/** Asked of the engine: a duplicate and its original found together leave one suggestion. */
-const fetched = shown * 2;
+/**
+ * Asked of the engine: a duplicate and its original found together leave one suggestion, and the
+ * duplicates found further down still vouch for their original (see leadToOriginals).
+ */
+export const consideredSuggestions = 60;
+/** Each further question closed into the same original adds this share of its closeness to the original's. */
+const corroboration = 0.1;
 
 /**
  * A question closed as a duplicate stands for its original, which holds the answers: someone asking
  * what was asked before is led where the community sent the earlier asker. An original the viewer may
- * not read leaves the duplicate as it is. Order is kept (a duplicate ranks its original where it was
- * found, if higher), each question once.
+ * not read leaves the duplicate as it is. Each question once, at its closest (its own or a duplicate's);
+ * when the engine says how close each is, the other duplicates found of the same original add a little
+ * to it: several past askers led there with titles like this one make it the likelier answer. Without
+ * closeness, the engine's order is kept.
  */
 export async function leadToOriginals(db: Database, viewer: SignedInViewer, found: SimilarQuestion[]): Promise<SimilarQuestion[]> {
   if (found.length === 0) return [];
@@ -56,12 +63,21 @@ export async function leadToOriginals(db: Database, viewer: SignedInViewer, foun
     ]),
   );
   const originalOf = new Map(links.flatMap((link) => (link.originalId && originalById.has(link.originalId) ? [[link.id, originalById.get(link.originalId)!] as const] : [])));
-  const suggested = new Map<string, SimilarQuestion>();
+  const suggested = new Map<string, { question: SimilarQuestion; closeness: number[] }>();
   for (const question of found) {
     const shownInstead = originalOf.get(question.questionId) ?? question;
-    if (!suggested.has(shownInstead.questionId)) suggested.set(shownInstead.questionId, shownInstead);
+    const entry = suggested.get(shownInstead.questionId) ?? { question: shownInstead, closeness: [] };
+    if (question.closeness !== undefined) entry.closeness.push(question.closeness);
+    suggested.set(shownInstead.questionId, entry);
   }
-  return [...suggested.values()];
+  const entries = [...suggested.values()];
+  if (found.some((question) => question.closeness === undefined)) return entries.map((entry) => entry.question);
+  // Found in closest-first order, so each entry's first closeness is its highest; sort is stable.
+  const combined = (closeness: number[]) => closeness[0] + corroboration * closeness.slice(1).reduce((sum, value) => sum + value, 0);
+  return entries
+    .map((entry) => ({ question: entry.question, closeness: combined(entry.closeness) }))
+    .sort((a, b) => b.closeness - a.closeness)
+    .map((entry) => ({ ...entry.question, closeness: entry.closeness }));
 }
 
 /**
@@ -74,7 +90,7 @@ export async function findSimilarQuestions(guilde: Guilde, { viewer, title }: { 
   if (!viewer || query.words.length < minWords) return [];
   let closest;
   try {
-    closest = await guilde.search.similarQuestions(viewer, { query, limit: fetched });
+    closest = await guilde.search.similarQuestions(viewer, { query, limit: consideredSuggestions });
   } catch (error) {
     if (error instanceof SearchUnavailable) return [];
     throw error;

@@ -321,7 +321,7 @@ async function similarQuestions(
   const words = sql.join(query.words.map(anyFormQuery), sql`, `);
   const forms = sql`${sql.param(query.words.map((word) => expandWord(word).join(" ")))}::text[]`;
   const boosts = sql`${sql.param(query.words.map((word) => (query.quoted.includes(word) ? quotedWordWeight : 1)))}::float8[]`;
-  const rows = resultRows<{ question_id: string; community_id: string; title: string; status: QuestionStatus | null; score: number }>(
+  const rows = resultRows<{ question_id: string; community_id: string; title: string; status: QuestionStatus | null; score: number; closeness: number }>(
     await db.execute(sql`
       with terms as (
         select t.term, t.forms, t.boost
@@ -377,13 +377,21 @@ async function similarQuestions(
             from weights w where w.texts > 0) as body_weight
         from (select id from by_title union select id from by_text) c join search_documents d on d.id = c.id
       )
-      select c.source_id as question_id, c.community_id, c.title, c.status, c.score
+      select c.source_id as question_id, c.community_id, c.title, c.status, c.score,
+        c.weight / (0.8 + 0.2 * c.title_length / 24.0) + ${bodyWordWeight} * c.body_weight + 2 * similarity(unaccent(${query.text}::text), c.title_key) as closeness
       from candidates c
       where c.weight >= ${minimumShare} * (select sum(greatest(w.title_idf, w.text_idf)) from weights w where w.texts > 0)
-      order by c.weight / (0.8 + 0.2 * c.title_length / 24.0) + ${bodyWordWeight} * c.body_weight + 2 * similarity(unaccent(${query.text}::text), c.title_key) desc, c.id
+      order by closeness desc, c.id
       limit ${limit}`),
   );
-  return rows.map((row) => ({ questionId: row.question_id, communityId: row.community_id, title: row.title, status: row.status, score: row.score }));
+  return rows.map((row) => ({
+    questionId: row.question_id,
+    communityId: row.community_id,
+    title: row.title,
+    status: row.status,
+    score: row.score,
+    closeness: Number(row.closeness),
+  }));
 }
 
 /** People whose expertise documents match any word, monitors first, each person once. */

@@ -76,6 +76,8 @@ export interface SimilarQuestion {
   title: string;
   status: QuestionStatus | null;
   score: number;
+  /** How close to the title the engine found it, comparable within one answer; absent if the engine gives none. */
+  closeness?: number;
 }
 
 export interface Expert {
