@@ -17,7 +17,7 @@ $$;--> statement-breakpoint
 -- Updates and deletes are followed row by row, each trigger filtered by a WHEN clause, so that the
 -- common writes (a vote that leaves a score on the same side of zero, a question's answer count or last
 -- activity) call no function at all. Inserts are followed once per statement, with a transition table,
--- so that a bulk load of answers is refreshed in one pass (row by row, it took three times as long).
+-- so that a bulk load of answers is refreshed in one pass (row by row, the bench seed took 34 s, not 18–26 s).
 CREATE FUNCTION "replies_refresh_expertise"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
