@@ -63,5 +63,23 @@ export const questionRoutingRecipients = pgTable(
   ],
 );
 
+/**
+ * The answers that make a monitor's expertise (expertiseMatch): visible answers, accepted or upvoted, on
+ * questions not deleted, with their question's community and tags. Kept by triggers on `replies` and
+ * `posts` in the transaction of every change (migration expertise_answers_kept), so that routing reads a
+ * monitor's answers from one index instead of walking their whole history and each answer's question.
+ */
+export const expertiseAnswers = pgTable(
+  "expertise_answers",
+  {
+    replyId: text("reply_id").primaryKey(),
+    authorId: text("author_id").notNull(),
+    communityId: text("community_id").notNull(),
+    tags: text("tags").array().notNull(),
+  },
+  // The tags are in the key so that the lookup of one monitor's answers reads the index alone.
+  (table) => [index("expertise_answers_author_idx").on(table.communityId, table.authorId, table.tags)],
+);
+
 export type QuestionRoutingStep = typeof questionRoutingSteps.$inferSelect;
 export type RoutingAudience = (typeof routingAudience.enumValues)[number];
