@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql } from "drizzle-orm";
@@ -118,7 +119,7 @@ async function openPglite(directory: string | undefined, logger: QueryLogger): P
     fs.mkdirSync(directory, { recursive: true });
     releaseLock = lockDataFolder(directory);
   }
-  const client = await PGlite.create({ dataDir: directory, extensions: { pg_trgm, unaccent } }).catch(
+  const client = await PGlite.create({ dataDir: directory, extensions: { btree_gin, pg_trgm, unaccent } }).catch(
     (error: unknown) => {
       releaseLock();
       throw error;
@@ -129,7 +130,7 @@ async function openPglite(directory: string | undefined, logger: QueryLogger): P
     db,
     kind: "pglite",
     migrate: async () => {
-      await client.exec("create extension if not exists pg_trgm; create extension if not exists unaccent;");
+      await client.exec("create extension if not exists btree_gin; create extension if not exists pg_trgm; create extension if not exists unaccent;");
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
     ping: async () => {

@@ -43,8 +43,10 @@ export const searchDocuments = pgTable(
     vector: tsvector("vector").notNull(),
   },
   (table) => [
-    index("search_documents_vector_idx").using("gin", table.vector),
-    index("search_documents_title_vector_idx").using("gin", table.titleVector),
+    // The community first (btree_gin, '' for people, who belong to none): a search within some
+    // communities reads their entries alone, and a word alone still uses the index.
+    index("search_documents_vector_idx").using("gin", sql`coalesce(${table.communityId}, '')`, table.vector),
+    index("search_documents_title_vector_idx").using("gin", sql`coalesce(${table.communityId}, '')`, table.titleVector),
     index("search_documents_title_trgm_idx").using("gin", table.titleKey.op("gin_trgm_ops")),
     index("search_documents_community_idx").on(table.communityId, table.kind),
     index("search_documents_kind_idx").on(table.kind),
