@@ -1,0 +1,1 @@
+CREATE INDEX "search_documents_expertise_vector_idx" ON "search_documents" USING gin ("vector") WHERE "search_documents"."kind" = 'expertise';
