@@ -115,7 +115,7 @@ function SignInLinks() {
 function NotificationsLink({ unread }: { unread: number }) {
   const t = useT();
   const countText = useCountText();
-  const label = unread ? countText("notifications.bellUnread", unread) : t("notifications.bell");
+  const label = unread > 99 ? t("notifications.bellUnreadMany") : unread ? countText("notifications.bellUnread", unread) : t("notifications.bell");
   return (
     <NavLink
       to="/notifications"

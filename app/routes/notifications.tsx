@@ -56,7 +56,7 @@ export default function Notifications() {
       <header className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
-          {unread ? <p className="mt-1 text-slate-700">{countText("notifications.unread", unread)}</p> : null}
+          {unread ? <p className="mt-1 text-slate-700">{unread > 99 ? t("notifications.unreadMany") : countText("notifications.unread", unread)}</p> : null}
         </div>
         {unread ? (
           <Form method="post">

@@ -95,6 +95,8 @@ export async function listNotifications(
 /**
  * The bell's count, on every page. Only the unread rows are read (a partial index holds them), and each
  * one's post is checked by its id. The query is built once per database and role, not per request.
+ * Counting stops at `unreadCountCap`: the pages show "99+" beyond 99, and someone who never reads their
+ * notifications would otherwise cost a little more on every page they open and every notification they get.
  */
 export async function unreadCount(guilde: Guilde, { viewer }: { viewer: Viewer }): Promise<number> {
   if (!viewer) return 0;
@@ -102,13 +104,17 @@ export async function unreadCount(guilde: Guilde, { viewer }: { viewer: Viewer }
   return row.unread;
 }
 
+export const unreadCountCap = 100;
+
 function unreadCountQuery(db: Database, viewer: SignedInViewer) {
   const anyone = viewerAsParameter(viewer);
-  return db
-    .select({ unread: count() })
+  const unread = db
+    .select({ id: notifications.id })
     .from(notifications)
     .where(and(eq(notifications.userId, anyone.id), isNull(notifications.readAt), stillVisible(anyone)))
-    .prepare("unread_count");
+    .limit(unreadCountCap)
+    .as("unread");
+  return db.select({ unread: count() }).from(unread).prepare("unread_count");
 }
 
 const preparedUnreadCounts = new WeakMap<Database, Map<SignedInViewer["role"], ReturnType<typeof unreadCountQuery>>>();

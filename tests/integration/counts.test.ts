@@ -1,12 +1,13 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { posts, type Community } from "../../db/schema";
+import { newId } from "../../db/ids";
+import { notifications, posts, type Community } from "../../db/schema";
 import { getCommunity } from "../../server/communities/get-community";
 import { approveContent } from "../../server/moderation/approve-content";
 import { hideContent, restoreContent } from "../../server/moderation/hide-content";
 import { moveQuestion } from "../../server/moderation/move-question";
 import { setPremoderation } from "../../server/moderation/set-premoderation";
-import { listNotifications, unreadCount } from "../../server/notifications/list-notifications";
+import { listNotifications, markNotificationsRead, unreadCount, unreadCountCap } from "../../server/notifications/list-notifications";
 import { acceptAnswer } from "../../server/questions/accept-answer";
 import { answerQuestion } from "../../server/questions/answer-question";
 import { askQuestion } from "../../server/questions/ask-question";
@@ -133,5 +134,16 @@ describe("the unread notifications count", () => {
     const karimsList = await listNotifications(guilde, { viewer: karim });
     expect(karimsList.items.filter((item) => item.postId === hidden.id).length).toBeGreaterThanOrEqual(2);
     expect(await unreadCount(guilde, { viewer: karim })).toBe(karimsList.items.filter((item) => !item.read).length);
+  });
+
+  it("stops counting at the cap, beyond which the bell shows 99+, and counts again once they are read", async () => {
+    const lea = await employee(guilde);
+    const many = Array.from({ length: unreadCountCap + 5 }, () => ({ id: newId(), userId: lea.id, kind: "mention" as const }));
+    await guilde.db.insert(notifications).values(many);
+    expect(await unreadCount(guilde, { viewer: lea })).toBe(unreadCountCap);
+    expect((await listNotifications(guilde, { viewer: lea })).unread).toBe(unreadCountCap);
+
+    await markNotificationsRead(guilde, { viewer: lea, ids: many.slice(0, 10).map((row) => row.id) });
+    expect(await unreadCount(guilde, { viewer: lea })).toBe(unreadCountCap - 5);
   });
 });
