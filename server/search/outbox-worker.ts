@@ -103,17 +103,22 @@ export interface SearchWorker {
 
 /**
  * The background worker: wakes when a write publishes its events (the outbox rows are committed by
- * then) and polls every `pollMs` otherwise, which is also when postponed rows are retried.
+ * then) and polls every `pollMs` otherwise, which is also when postponed rows are retried. Woken by a
+ * write, it lets `settleMs` pass first, and again after a batch that was not full: the writes of a
+ * burst (answers arriving on a busy question) are indexed together, and a document they all touch
+ * (the question, its author's expertise) is rebuilt once per batch instead of once per write.
  */
 export function startSearchWorker(
   guilde: Pick<Guilde, "db" | "events" | "log" | "search">,
   {
     pollMs = 1000,
+    settleMs = 100,
     batchSize = 200,
     index = guilde.search,
     fillEmptyIndex = false,
   }: {
     pollMs?: number;
+    settleMs?: number;
     batchSize?: number;
     index?: SearchIndex;
     /** Queues every document when the engine holds none (first start, demo data, a new Meilisearch). */
@@ -123,20 +128,41 @@ export function startSearchWorker(
   const workerId = newWorkerId();
   let stopped = false;
   let wake = () => {};
-  const unsubscribe = guilde.events.subscribe(() => wake());
+  let interrupt = () => {};
+  // A write published while a batch was in hand is not missed: it is seen before the worker sleeps.
+  let written = false;
+  const unsubscribe = guilde.events.subscribe(() => {
+    written = true;
+    wake();
+  });
+
+  /** Waits `ms`; answers true when cut short, by a write if `wakeable`, or by stop(). */
+  const pause = (ms: number, wakeable: boolean) =>
+    new Promise<boolean>((resolve) => {
+      const done = (cutShort: boolean) => {
+        clearTimeout(timer);
+        wake = () => {};
+        interrupt = () => {};
+        resolve(cutShort);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      interrupt = () => done(true);
+      if (wakeable) wake = () => done(true);
+    });
 
   const loop = (async () => {
     let prepared = false;
     let failing = false;
     while (!stopped) {
-      let busy = false;
+      let handled = 0;
+      written = false;
       try {
         if (!prepared) {
           await index.prepare();
           if (fillEmptyIndex) await fillIfEmpty(guilde.db, index, guilde.log);
           prepared = true;
         }
-        busy = (await drainBatch(guilde.db, index, { workerId, batchSize })) > 0;
+        handled = await drainBatch(guilde.db, index, { workerId, batchSize });
         if (failing) guilde.log.info("The search engine answers again: the index is catching up.");
         failing = false;
       } catch (error) {
@@ -144,14 +170,9 @@ export function startSearchWorker(
         if (!failing) guilde.log.error("Search indexing failed; changes wait in the outbox and are retried with backoff.", error);
         failing = true;
       }
-      if (busy || stopped) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      if (stopped || handled === batchSize) continue;
+      const woken = handled > 0 || written || (await pause(pollMs, true));
+      if (woken && !stopped) await pause(settleMs, false);
     }
   })();
 
@@ -159,7 +180,7 @@ export function startSearchWorker(
     async stop() {
       stopped = true;
       unsubscribe();
-      wake();
+      interrupt();
       await loop;
     },
   };

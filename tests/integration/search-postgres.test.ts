@@ -11,7 +11,7 @@ import { createPostgresIndex } from "../../server/search/postgres";
 import { reindexEverything } from "../../server/search/reindex";
 import { searchContent } from "../../server/search/search-content";
 import type { SearchIndex } from "../../server/search/search-index";
-import { community, employee, question } from "../support/factories";
+import { answer, community, employee, question } from "../support/factories";
 import { useGuilde } from "../support/guilde";
 import { searchContract } from "./search-contract";
 
@@ -101,6 +101,34 @@ describe("embedded search engine (PostgreSQL full-text)", () => {
         await expect.poll(() => found(lea, "receipt"), { timeout: 5000 }).toEqual([`/questions/${asked.id}`]);
         await editQuestion(guilde, { viewer: lea, questionId: asked.id, input: { title: "Refunds without a receipt", body: "A customer lost the receipt, what now?", tags: [] } });
         await expect.poll(() => found(lea, "refunds"), { timeout: 5000 }).toEqual([`/questions/${asked.id}`]);
+      } finally {
+        await worker.stop();
+      }
+    });
+    it("the background worker indexes a burst of writes together: a document they all touch is built once, not once per write", async () => {
+      const atelier = await community(guilde);
+      const lea = await employee(guilde);
+      const hugo = await employee(guilde);
+      const asked = await question(guilde, { in: atelier, by: lea, title: "Chain wear gauges" });
+      await drainOutbox(guilde.db, guilde.search);
+      const batches: string[][] = [];
+      const counting: SearchIndex = {
+        ...guilde.search,
+        upsert: async (documents, at) => {
+          batches.push(documents.map((document) => document.id));
+          await guilde.search.upsert(documents, at);
+        },
+      };
+      const worker = startSearchWorker(guilde, { pollMs: 60_000, settleMs: 1500, index: counting });
+      try {
+        const answers = [];
+        for (let n = 0; n < 4; n++) answers.push(await answer(guilde, { to: asked, by: hugo, body: `Measure the stretch, answer ${n}` }));
+        const indexed = answers.map((posted) => `answer-${posted.id}`);
+        await expect.poll(() => indexed.every((id) => batches.flat().includes(id)), { timeout: 10_000 }).toBe(true);
+        // Each answer changes the question's document (its answer count): rebuilt per batch, at most twice
+        // if the first answer was taken as the worker started, never once per answer.
+        expect(batches.length).toBeLessThanOrEqual(2);
+        expect(batches.flat().filter((id) => id === `question-${asked.id}`).length).toBeLessThanOrEqual(2);
       } finally {
         await worker.stop();
       }
