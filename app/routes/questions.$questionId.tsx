@@ -442,40 +442,48 @@ function StatusBanners({ thread }: { thread: Thread }) {
   );
 }
 
+/** One form for both buttons: the button pressed sends its value. Pressing the vote one already gave withdraws it (value 0). */
 function VoteControl({ targetId, score, myVote, canVote }: { targetId: string; score: number; myVote: number; canVote: boolean }) {
   const t = useT();
+  const shownScore = (
+    <p aria-live="polite" aria-atomic="true" className="text-lg font-bold text-slate-900">
+      <span className="sr-only">{t("vote.score")} </span>
+      {score}
+    </p>
+  );
   return (
-    <div role="group" aria-label={t("vote.group")} className="flex w-12 shrink-0 flex-col items-center gap-1">
-      {canVote ? <VoteButton targetId={targetId} value={1} pressed={myVote === 1} label={t("vote.up")} /> : null}
-      <p aria-live="polite" aria-atomic="true" className="text-lg font-bold text-slate-900">
-        <span className="sr-only">{t("vote.score")} </span>
-        {score}
-      </p>
-      {canVote ? <VoteButton targetId={targetId} value={-1} pressed={myVote === -1} label={t("vote.down")} /> : null}
+    <div role="group" aria-label={t("vote.group")} className="w-12 shrink-0">
+      {canVote ? (
+        <Form method="post" preventScrollReset className="flex flex-col items-center gap-1">
+          <input type="hidden" name="intent" value="vote" />
+          <input type="hidden" name="targetId" value={targetId} />
+          <VoteButton value={1} pressed={myVote === 1} label={t("vote.up")} />
+          {shownScore}
+          <VoteButton value={-1} pressed={myVote === -1} label={t("vote.down")} />
+        </Form>
+      ) : (
+        <div className="flex flex-col items-center">{shownScore}</div>
+      )}
     </div>
   );
 }
 
-/** Pressing the vote one already gave withdraws it (value 0). */
-function VoteButton({ targetId, value, pressed, label }: { targetId: string; value: 1 | -1; pressed: boolean; label: string }) {
+function VoteButton({ value, pressed, label }: { value: 1 | -1; pressed: boolean; label: string }) {
   return (
-    <Form method="post" preventScrollReset>
-      <input type="hidden" name="intent" value="vote" />
-      <input type="hidden" name="targetId" value={targetId} />
-      <input type="hidden" name="value" value={pressed ? 0 : value} />
-      <button
-        type="submit"
-        aria-pressed={pressed}
-        className={`flex size-9 items-center justify-center rounded-full border ${
-          pressed ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-700 hover:bg-slate-100"
-        }`}
-      >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className={`size-4 ${value === -1 ? "rotate-180" : ""}`}>
-          <path d="M10 4 3 15h14z" fill={pressed ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
-        </svg>
-        <span className="sr-only">{label}</span>
-      </button>
-    </Form>
+    <button
+      type="submit"
+      name="value"
+      value={pressed ? 0 : value}
+      aria-pressed={pressed}
+      className={`flex size-9 items-center justify-center rounded-full border ${
+        pressed ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-slate-700 hover:bg-slate-100"
+      }`}
+    >
+      <svg aria-hidden="true" viewBox="0 0 20 20" className={`size-4 ${value === -1 ? "rotate-180" : ""}`}>
+        <path d="M10 4 3 15h14z" fill={pressed ? "currentColor" : "none"} stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      </svg>
+      <span className="sr-only">{label}</span>
+    </button>
   );
 }
 

@@ -60,6 +60,18 @@ describe("the core loop", () => {
     expect(main).toContain("Lille Centre");
     await expectAccessible(asker);
 
+    // One form holds both vote buttons: the button pressed sends its value, pressing it again withdraws the vote.
+    const votes = asker.locator('li[id^="answer-"]').getByRole("group", { name: "Votes" });
+    await votes.getByRole("button", { name: "Vote up" }).click();
+    await expect.poll(() => votes.getByRole("button", { name: "Vote up" }).getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => votes.textContent()).toContain("Score: 1");
+    await votes.getByRole("button", { name: "Vote up" }).click();
+    await expect.poll(() => votes.getByRole("button", { name: "Vote up" }).getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => votes.textContent()).toContain("Score: 0");
+    await votes.getByRole("button", { name: "Vote down" }).click();
+    await expect.poll(() => votes.textContent()).toContain("Score: -1");
+    await expect.poll(() => votes.getByRole("button", { name: "Vote down" }).getAttribute("aria-pressed")).toBe("true");
+
     await visit(asker, `${server.url}/c/cycling-repair?tab=solved`);
     expect(await asker.getByRole("link", { name: "How do I bleed Shimano hydraulic brakes?" }).count()).toBe(1);
   });
