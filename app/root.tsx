@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { unreadCount } from "../server/notifications/list-notifications";
 import { AppHeader } from "~/components/header";
 import { useNonce } from "~/components/nonce";
+import { unlessOnlyADisclosureOpened } from "~/components/on-demand-disclosure";
 import { useLocale, useT } from "~/i18n";
 import { resolveLocale } from "~/i18n/locale.server";
 import { RealtimeProvider } from "~/realtime/socket";
@@ -21,6 +22,9 @@ import stylesheet from "~/tailwind.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
 export const meta: MetaFunction = () => [{ title: "Guilde" }];
+
+// Opening an on-demand form (comment, flag, thanks) changes only the address: nothing to load again.
+export const shouldRevalidate = unlessOnlyADisclosureOpened;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = context;

@@ -1,13 +1,15 @@
 import { Form } from "@remix-run/react";
 import { Field, FormMessage, inputClass, secondaryButtonClass, type FormFailureData } from "./forms";
+import { OnDemandDisclosure } from "./on-demand-disclosure";
 import { useT, type MessageKey } from "~/i18n";
 
 /** What a thank form posts: the page's action turns `targetId` into the thing thanked (an answer, a tutorial, a person). */
 export const thankIntent = "thank";
 
 /**
- * "Thank" with an optional note, folded in a disclosure so that a page with many answers stays calm;
- * it opens by itself when the server refused the note. Once thanked, it says so instead.
+ * "Thank" with an optional note, folded in a disclosure rendered once opened, so that a page with many
+ * answers stays calm and light; it opens by itself when the server refused the note. Once thanked, it
+ * says so instead.
  */
 export function KudosForm({
   targetId,
@@ -30,8 +32,13 @@ export function KudosForm({
   const mine = failure?.values.intent === thankIntent && failure.values.targetId === targetId ? failure : undefined;
   if (thanked && !mine) return <p className="text-sm text-slate-700">{t("kudos.thanked")}</p>;
   return (
-    <details id={`thank-${targetId}`} open={Boolean(mine)} className="text-sm">
-      <summary className="cursor-pointer font-medium text-brand-700 underline underline-offset-2">{t(label, { name })}</summary>
+    <OnDemandDisclosure
+      id={`thank-${targetId}`}
+      open={Boolean(mine)}
+      className="text-sm"
+      summaryClassName="cursor-pointer text-sm font-medium text-brand-700 underline underline-offset-2"
+      summary={t(label, { name })}
+    >
       <Form method="post" preventScrollReset className="mt-2 flex max-w-xl flex-col gap-2" noValidate>
         <input type="hidden" name="intent" value={thankIntent} />
         <input type="hidden" name="targetId" value={targetId} />
@@ -45,6 +52,6 @@ export function KudosForm({
           </button>
         </div>
       </Form>
-    </details>
+    </OnDemandDisclosure>
   );
 }

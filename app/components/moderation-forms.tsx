@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n";
 import { Field, inputClass, type FormFailureData } from "./forms";
+import { OnDemandDisclosure } from "./on-demand-disclosure";
 
 /** Why something is flagged or hidden: the server's `flag_reason` values (tests/unit/policy.test.ts pins them). */
 export const moderationReasons = ["spam", "off_topic", "abusive", "confidential", "other"] as const;
@@ -18,7 +19,10 @@ export function failureAbout(failure: FormFailureData | undefined, intent: strin
   return failure?.values.intent === intent && failure.values.contentId === contentId ? failure : undefined;
 }
 
-/** Flagging a question, answer or comment: a reason, a note, in a disclosure that needs no JavaScript. */
+/**
+ * Flagging a question, answer or comment: a reason, a note, in a disclosure that needs no JavaScript.
+ * Its form is rendered only once opened: every answer and comment has one.
+ */
 export function FlagDisclosure({
   contentId,
   reasons,
@@ -33,11 +37,18 @@ export function FlagDisclosure({
 }) {
   const t = useT();
   return (
-    <details id={`flag-${contentId}`} open={Boolean(failure)} className="text-sm">
-      <summary className={`${smallButtonClass} cursor-pointer list-none`}>
-        {t("flag.open")}
-        <span className="sr-only"> {context}</span>
-      </summary>
+    <OnDemandDisclosure
+      id={`flag-${contentId}`}
+      open={Boolean(failure)}
+      className="text-sm"
+      summaryClassName={`${smallButtonClass} cursor-pointer list-none`}
+      summary={
+        <>
+          {t("flag.open")}
+          <span className="sr-only"> {context}</span>
+        </>
+      }
+    >
       <Form method="post" preventScrollReset className="mt-2 flex max-w-md flex-col gap-3 rounded-md border border-slate-300 bg-slate-50 p-3" noValidate>
         <input type="hidden" name="intent" value="flag" />
         <input type="hidden" name="contentId" value={contentId} />
@@ -52,7 +63,7 @@ export function FlagDisclosure({
           </button>
         </div>
       </Form>
-    </details>
+    </OnDemandDisclosure>
   );
 }
 

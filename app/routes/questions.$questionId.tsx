@@ -32,9 +32,13 @@ import { fillSlots } from "~/components/slots";
 import { translateServerMessage, useT, type MessageKey } from "~/i18n";
 import { useCountText } from "~/i18n/format";
 import { RoutingRecord } from "~/components/routing-record";
+import { OnDemandDisclosure, unlessOnlyADisclosureOpened } from "~/components/on-demand-disclosure";
 import { useLiveQuestion } from "~/realtime/live";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.thread.question.title} · Guilde` : "Guilde" }];
+
+// Opening a comment, flag or thanks form changes only the address: nothing to load again.
+export const shouldRevalidate = unlessOnlyADisclosureOpened;
 
 const closeReasons = ["duplicate", "off_topic", "resolved", "other"] as const;
 
@@ -652,8 +656,13 @@ function Comments({
         </ul>
       ) : null}
       {mayComment ? (
-        <details id={formId} open={Boolean(failure)} className="text-sm">
-          <summary className="cursor-pointer font-medium text-brand-700 underline underline-offset-2">{t("comment.add")}</summary>
+        <OnDemandDisclosure
+          id={formId}
+          open={Boolean(failure)}
+          className="text-sm"
+          summaryClassName="cursor-pointer text-sm font-medium text-brand-700 underline underline-offset-2"
+          summary={t("comment.add")}
+        >
           <Form method="post" className="mt-2 flex flex-col gap-2" noValidate>
             <input type="hidden" name="intent" value="comment" />
             {answerId ? <input type="hidden" name="answerId" value={answerId} /> : null}
@@ -666,7 +675,7 @@ function Comments({
               </button>
             </div>
           </Form>
-        </details>
+        </OnDemandDisclosure>
       ) : null}
     </div>
   );

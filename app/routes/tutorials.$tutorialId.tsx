@@ -19,10 +19,14 @@ import { KudosForm, thankIntent } from "~/components/kudos-form";
 import { Notice, noticeHref } from "~/components/notice";
 import { Author, CommunityLink, RelativeTime, RenderedMarkdown } from "~/components/question-parts";
 import { fillSlots } from "~/components/slots";
+import { unlessOnlyADisclosureOpened } from "~/components/on-demand-disclosure";
 import { useT, type MessageKey } from "~/i18n";
 import { useCountText } from "~/i18n/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.tutorial.title} · Guilde` : "Guilde" }];
+
+// Opening an on-demand form (comment, flag, thanks) changes only the address: nothing to load again.
+export const shouldRevalidate = unlessOnlyADisclosureOpened;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);

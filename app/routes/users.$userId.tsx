@@ -16,10 +16,14 @@ import { Notice, noticeHref } from "~/components/notice";
 import { PersonLink } from "~/components/person-link";
 import { TutorialList } from "~/components/tutorial-list";
 import { fillSlots } from "~/components/slots";
+import { unlessOnlyADisclosureOpened } from "~/components/on-demand-disclosure";
 import { formatDate, useLocale, useT, type MessageKey } from "~/i18n";
 import { formatMonthYear, useCountText } from "~/i18n/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.profile.displayName} · Guilde` : "Guilde" }];
+
+// Opening an on-demand form (comment, flag, thanks) changes only the address: nothing to load again.
+export const shouldRevalidate = unlessOnlyADisclosureOpened;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireUser(request, context.user);

@@ -47,7 +47,15 @@ describe("the question page's forms in the browser", () => {
     await expect.poll(() => item.textContent()).toContain("You thanked them for this.");
     expect(await page.getByRole("main").textContent()).toContain("Your thanks have been sent.");
 
+    // The flag form is not in the page until asked for; opening it moves focus to it and loads nothing.
+    expect(await page.locator('input[name="intent"][value="flag"]').count()).toBe(0);
+    const loads: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes(".data")) loads.push(request.url());
+    });
     await item.getByText("Flag this answer").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("details")?.id)).toBe(`flag-${answered.id}`);
+    expect(loads).toEqual([]);
     await item.getByLabel("Reason").selectOption("off_topic");
     await item.getByRole("button", { name: "Send to the moderators" }).click();
     await expect.poll(() => item.textContent()).toContain("You flagged this.");
@@ -62,7 +70,7 @@ describe("the question page's forms in the browser", () => {
     expect(comments.map((comment) => [comment.authorId, comment.parentReplyId])).toEqual([[hugo.id, answered.id]]);
   });
 
-  it("votes and comments work as plain HTML forms, without JavaScript", async () => {
+  it("votes, comments and flags work as plain HTML forms and links, without JavaScript", async () => {
     const server = await guilde.serve();
     const { asked, answered, hugo } = await answeredQuestion();
     const page = await browser.newPage({ javaScriptEnabled: false });
@@ -81,5 +89,14 @@ describe("the question page's forms in the browser", () => {
     await item.getByRole("button", { name: "Post the comment" }).click();
     await page.waitForURL(/#comment-/);
     expect(await item.textContent()).toContain("Checked with the shop's chain checker: worn at 0.75.");
+
+    await item.getByText("Flag this answer").click();
+    await page.waitForURL(/\?open=flag-/);
+    await item.getByLabel("Reason").selectOption("spam");
+    await item.getByRole("button", { name: "Send to the moderators" }).click();
+    await page.waitForURL((url) => !url.search.includes("open="));
+    expect(await item.textContent()).toContain("You flagged this.");
+    const [flag] = await guilde.db.select().from(flags).where(and(eq(flags.reporterId, hugo.id), eq(flags.targetId, answered.id)));
+    expect(flag.reason).toBe("spam");
   });
 });
