@@ -25,7 +25,7 @@ import { useCountText } from "~/i18n/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.page.tutorial.title} · Guilde` : "Guilde" }];
 
-// Opening an on-demand form (comment, flag, thanks) changes only the address: nothing to load again.
+// Opening the thanks form changes only the address: nothing to load again.
 export const shouldRevalidate = unlessOnlyADisclosureOpened;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

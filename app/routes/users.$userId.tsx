@@ -22,7 +22,7 @@ import { formatMonthYear, useCountText } from "~/i18n/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.profile.displayName} · Guilde` : "Guilde" }];
 
-// Opening an on-demand form (comment, flag, thanks) changes only the address: nothing to load again.
+// Opening the thanks form changes only the address: nothing to load again.
 export const shouldRevalidate = unlessOnlyADisclosureOpened;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
