@@ -36,7 +36,8 @@ const answerTarget = 200;
 runBench(
   `Question page and answer throughput on PostgreSQL seeded with ${formatCount(questions)} questions (3 answers each on average),\n` +
     `signed in as ${bulkReader.email}, ${connections} connections for ${seconds} s each, ${processes} Guilde process${processes > 1 ? "es" : ""} (BENCH_PROCESSES):\n` +
-    `  1. GET /questions/<id> of a question with 20 answers, against a node:http hello world under the same load;\n` +
+    `  1. GET /questions/<id> of a question with 20 answers, against a node:http hello world and Guilde's lightest signed-in page\n` +
+    `     (GET /settings: one form, four small queries) under the same load;\n` +
     `  2. POST /questions/<id> intent=answer (real answer texts, each different) to another question, counting 302s; the database is checked afterwards.`,
   `question page ≥ ${pageTarget} req/s; answers ≥ ${answerTarget} per second.`,
   async () => {
@@ -58,6 +59,7 @@ runBench(
     const cookie = await signIn(guilde.url, bulkReader);
     await expectQuestionPage(guilde.url, cookie, databaseUrl, seed.pageQuestionId);
     const pagePath = `/questions/${seed.pageQuestionId}`;
+    const lightestPath = "/settings";
     const answerPath = `/questions/${seed.answerTargetQuestionId}`;
     const bodies = sampleAnswerBodies();
 
@@ -65,6 +67,9 @@ runBench(
 
     console.log(`\nLoading GET ${pagePath}…`);
     const page = await measureLoad(guilde, databaseCpu, () => loadPage(guilde, pagePath, cookie));
+    ensureRunning(guilde.process);
+    console.log(`Loading GET ${lightestPath}…`);
+    const lightest = await measureLoad(guilde, databaseCpu, () => loadPage(guilde, lightestPath, cookie));
     ensureRunning(guilde.process);
     console.log(`Loading POST ${answerPath}…`);
     const before = await answersOf(databaseUrl, seed.answerTargetQuestionId);
@@ -81,10 +86,16 @@ runBench(
     console.log(`\nQuestion page, GET ${pagePath} (20 answers):\n`);
     printLoadResults([
       ["Guilde", page],
+      [`Guilde ${lightestPath}`, lightest],
       ["hello world", hello],
     ]);
     const ratio = page.result.requests.average / hello.result.requests.average;
     console.log(`\nRatio Guilde / hello world (req/s): ${formatRatio(ratio)} (hello world serves ${(1 / ratio).toFixed(0)}× more)`);
+    const lightestRatio = page.result.requests.average / lightest.result.requests.average;
+    console.log(
+      `Ratio question page / ${lightestPath} (req/s): ${formatRatio(lightestRatio)}; ${lightestPath} itself serves ${lightest.result.requests.average.toFixed(0)}/s, ` +
+        `the lightest signed-in page, with no thread to render`,
+    );
     printCeiling(page);
     const pageMet = page.result.requests.average >= pageTarget && page.result.non2xx === 0 && page.result.errors === 0;
     console.log(`Target ≥ ${pageTarget} req/s: ${pageMet ? "met" : "NOT met"}`);
