@@ -556,6 +556,12 @@ function DeleteDisclosure({ replyId, context, confirm, submit }: { replyId?: str
   );
 }
 
+/**
+ * Deleted and hidden replies, which only their author and moderators see, sit on a tinted ground next
+ * to their badge. Not faded: lowered opacity took their text and badges below WCAG contrast.
+ */
+const withdrawnTint = "bg-slate-100";
+
 function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAccept: boolean; failure?: FormFailureData; now: Date }) {
   const t = useT();
   const replyModeration = useReplyModeration();
@@ -566,9 +572,9 @@ function AnswerItem({ answer, mayAccept, failure, now }: { answer: Answer; mayAc
     <li
       id={`answer-${answer.id}`}
       tabIndex={-1}
-      className={`flex gap-4 rounded-lg bg-white p-5 shadow-sm ring-1 focus:outline-none ${
-        answer.accepted ? "ring-2 ring-green-700" : "ring-slate-200"
-      } ${answer.deleted || answer.hidden ? "opacity-80" : ""}`}
+      className={`flex gap-4 rounded-lg p-5 shadow-sm ring-1 focus:outline-none ${answer.accepted ? "ring-2 ring-green-700" : "ring-slate-200"} ${
+        answer.deleted || answer.hidden ? withdrawnTint : "bg-white"
+      }`}
     >
       <VoteControl targetId={answer.id} score={answer.score} myVote={answer.myVote} canVote={answer.may.vote} />
       <article aria-labelledby={headingId} className="flex min-w-0 flex-1 flex-col gap-3">
@@ -685,7 +691,7 @@ function CommentItem({ reply, now }: { reply: Reply; now: Date }) {
   const t = useT();
   const replyModeration = useReplyModeration();
   return (
-    <li id={`comment-${reply.id}`} tabIndex={-1} className={`flex flex-col gap-1 py-2 focus:outline-none ${reply.deleted || reply.hidden ? "opacity-80" : ""}`}>
+    <li id={`comment-${reply.id}`} tabIndex={-1} className={`flex flex-col gap-1 py-2 focus:outline-none ${reply.deleted || reply.hidden ? `${withdrawnTint} px-2` : ""}`}>
       <div className="flex flex-wrap items-center gap-2">
         {reply.deleted ? <Badge tone="danger">{t("comment.deleted")}</Badge> : null}
         {reply.held ? <Badge tone="warning">{t("premoderation.badge")}</Badge> : null}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { communities, communityEvents, ideas, posts, replies, tutorials, users } from "../../db/schema";
 import { demoPassword, seedDemoData } from "../../db/seed";
@@ -79,6 +79,7 @@ async function pagesToVisit() {
       "/c/whitewater/invitations",
       "/c/whitewater/audit",
       `/questions/${moderation.heldId}`,
+      `/questions/${moderation.hiddenAnswerQuestionId}`,
       `/users/${moderation.customerId}`,
       "/admin/audit",
       "/admin/customers",
@@ -97,15 +98,16 @@ async function pagesToVisit() {
   };
 }
 
-/** Something in each part of Whitewater's moderation queue: a flag, a held question, a hidden answer. */
+/**
+ * Something in each part of Whitewater's moderation queue: a flag, a held question, a hidden answer. The
+ * hidden answer is an accepted one, which its moderator still sees on the question page, marked.
+ */
 async function moderationToReview(moderator: typeof users.$inferSelect) {
   const [whitewater] = await guilde.db.select().from(communities).where(eq(communities.slug, "whitewater"));
-  const [flagged, hideable] = await guilde.db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.communityId, whitewater.id), eq(posts.kind, "question")))
-    .limit(2);
-  const [answer] = await guilde.db.select().from(replies).where(eq(replies.postId, hideable.id)).limit(1);
+  const whitewaterQuestions = and(eq(posts.communityId, whitewater.id), eq(posts.kind, "question"));
+  const [flagged] = await guilde.db.select().from(posts).where(and(whitewaterQuestions, isNull(posts.acceptedAnswerId))).limit(1);
+  const [solved] = await guilde.db.select().from(posts).where(and(whitewaterQuestions, isNotNull(posts.acceptedAnswerId))).limit(1);
+  const [answer] = await guilde.db.select().from(replies).where(eq(replies.id, solved.acceptedAnswerId!));
   const anna = await customer(guilde, { displayName: "Anna Paddler", invitedTo: whitewater });
   await flagContent(guilde, { viewer: anna, contentId: flagged.id, input: { reason: "off_topic", note: "Looks like it belongs in Camping." } });
   await hideContent(guilde, { viewer: moderator, contentId: answer.id, input: { reason: "confidential" } });
@@ -114,7 +116,7 @@ async function moderationToReview(moderator: typeof users.$inferSelect) {
     communityId: whitewater.id,
     input: { title: "Which spray deck fits a Dagger Katana?", body: "The neoprene one pops off on every roll. Which size should I take?" },
   });
-  return { heldId: questionId, customerId: anna.id };
+  return { heldId: questionId, customerId: anna.id, hiddenAnswerQuestionId: solved.id };
 }
 
 describe("accessibility", () => {
